@@ -1,0 +1,43 @@
+# `make run` and `make test` work on a fresh machine: they create .venv and install everything.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: install run build test lint browser bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	# CPU build of torch first, from local disk: a bare `torch` pulls a multi-gigabyte CUDA build.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(BIN)/python -m indexer build corpus/
+
+run: build
+	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+browser:
+	@test -x /usr/bin/chromium || { (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \
+		|| echo "chromium could not be installed: browser tests will be skipped"; }
+
+lint: install
+	$(BIN)/ruff check indexer app.py tests bench
+	$(BIN)/mypy
+
+test: install browser lint
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: install
+	$(BIN)/python bench/run.py --quick
+
+clean:
+	rm -rf $(VENV) .index

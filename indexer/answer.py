@@ -1,0 +1,116 @@
+"""Extractive answers: the sentences of the retrieved passages that best answer the question,
+quoted verbatim and cited; or an honest "not found" with the closest passages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from indexer.citations import markdown_reference, reference
+from indexer.embedding import Embedder
+from indexer.lexical import tokenize
+from indexer.sentences import sentence_spans
+from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
+
+MAX_SENTENCES = 4
+PASSAGES_READ = 5
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit_rank: int
+    text: str
+    cosine: float
+    overlap: float
+    score: float
+
+
+def compose(
+    question: str,
+    hits: Sequence[Hit],
+    filters: Filters,
+    embedder: Embedder,
+    min_score: float,
+    query_vector: np.ndarray | None = None,
+) -> Answer:
+    candidates = _candidates(question, hits[:PASSAGES_READ], embedder, query_vector)
+    if not candidates or candidates[0].score < min_score:
+        return decline(
+            question, hits, filters,
+            "The indexed documents do not answer this clearly; the closest passages are below."
+            if hits else "Nothing in the indexed documents matches this question.",
+        )
+    best = candidates[0].score
+    chosen: list[_Candidate] = []
+    for cand in candidates:
+        if len(chosen) == MAX_SENTENCES or cand.score < max(min_score, 0.8 * best):
+            break
+        if any(_similar(cand.text, c.text) for c in chosen):
+            continue
+        if sum(1 for c in chosen if c.hit_rank == cand.hit_rank) >= 2:
+            continue
+        chosen.append(cand)
+    numbers: dict[int, int] = {}
+    sentences = []
+    for cand in chosen:
+        hit = hits[cand.hit_rank]
+        # A quote must stand in its passage word for word; anything else is never shown.
+        if cand.text not in hit.passage.text:
+            continue
+        n = numbers.setdefault(cand.hit_rank, len(numbers) + 1)
+        sentences.append(Sentence(cand.text, n))
+    citations = tuple(
+        Citation(
+            n=n,
+            hit=hits[rank],
+            reference=reference(hits[rank].document, hits[rank].passage),
+            markdown=markdown_reference(hits[rank].document, hits[rank].passage),
+        )
+        for rank, n in sorted(numbers.items(), key=lambda item: item[1])
+    )
+    text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
+    return Answer(question, True, text, tuple(sentences), citations, tuple(hits), filters)
+
+
+def decline(question: str, hits: Sequence[Hit], filters: Filters, message: str) -> Answer:
+    return Answer(question, False, "", (), (), tuple(hits), filters, message)
+
+
+def _candidates(
+    question: str, hits: Sequence[Hit], embedder: Embedder, query_vector: np.ndarray | None
+) -> list[_Candidate]:
+    pieces: list[tuple[int, str]] = []
+    for rank, hit in enumerate(hits):
+        text = hit.passage.text
+        for s, e in sentence_spans(text):
+            sentence = text[s:e]
+            if len(sentence.split()) >= 4 and re.search(r"[A-Za-z]", sentence):
+                pieces.append((rank, sentence))
+    if not pieces:
+        return []
+    qv = query_vector if query_vector is not None else embedder.embed([question])[0]
+    vectors = embedder.embed([p[1] for p in pieces])
+    cosines = vectors @ qv
+    q_tokens = set(tokenize([question])[0])
+    top_score = max(h.score for h in hits) or 1.0
+    out = []
+    for (rank, sentence), cosine in zip(pieces, cosines):
+        s_tokens = set(tokenize([sentence])[0])
+        overlap = len(q_tokens & s_tokens) / len(q_tokens) if q_tokens else 0.0
+        hit = hits[rank]
+        score = 0.55 * float(cosine) + 0.3 * overlap + 0.15 * (hit.score / top_score)
+        if hit.passage.section == READER_COMMENTS:
+            score *= 0.8
+        if sentence[-1] not in ".!?\"”’')":
+            score *= 0.9  # headings and fragments answer less than sentences do
+        out.append(_Candidate(rank, sentence, float(cosine), overlap, score))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = set(a.lower().split()), set(b.lower().split())
+    return len(ta & tb) / max(1, min(len(ta), len(tb))) > 0.8

@@ -1,0 +1,81 @@
+"""The gazetteer of English local authorities with children's services, and finding them in text.
+
+``authorities.csv`` beside this file lists each authority once, canonical name first, then its
+aliases and former names. Matching in documents is case-sensitive (place names are proper
+nouns); in questions and filters it is not, except for names that are also common words.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from indexer.errors import UnknownAuthority
+
+_DATA = Path(__file__).with_name("authorities.csv")
+# Names that are ordinary English words too: in a question they count only when capitalised.
+_COMMON_WORDS = frozenset({"reading", "bury", "poole", "derby", "brent", "kent", "stoke", "sutton"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    surface: str
+    start: int
+    end: int
+
+
+class Gazetteer:
+    def __init__(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+        self.names: tuple[str, ...] = tuple(sorted(name for name, _ in rows))
+        self._by_surface: dict[str, str] = {}
+        for name, aliases in rows:
+            for surface in (name, *aliases):
+                self._by_surface[_key(surface)] = name
+        surfaces = sorted({s for n, a in rows for s in (n, *a)}, key=len, reverse=True)
+        alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in surfaces)
+        self._exact = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w])")
+        self._loose = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w])", re.I)
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for any alias, case-insensitively; ``UnknownAuthority`` if none."""
+        found = self._by_surface.get(_key(name))
+        if found:
+            return found
+        choices = list(self._by_surface)
+        close = difflib.get_close_matches(_key(name), choices, n=3, cutoff=0.6)
+        raise UnknownAuthority(name.strip(), sorted({self._by_surface[c] for c in close}))
+
+    def lookup(self, name: str) -> str | None:
+        return self._by_surface.get(_key(name))
+
+    def find(self, text: str, *, question: bool = False) -> list[Mention]:
+        """Every mention of an authority; in a question, case-insensitively."""
+        pattern = self._loose if question else self._exact
+        out = []
+        for m in pattern.finditer(text):
+            surface = m.group(0)
+            if question and surface.lower() in _COMMON_WORDS:
+                if not surface[0].isupper() or not text[: m.start()].strip():
+                    continue
+            out.append(Mention(self._by_surface[_key(surface)], surface, m.start(), m.end()))
+        return out
+
+
+def _key(name: str) -> str:
+    name = name.lower().replace("&", " and ").replace("-", " ").replace(".", " ").replace(",", " ")
+    return " ".join(name.split())
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    with _DATA.open(encoding="utf-8") as handle:
+        rows = [
+            (row["name"].strip(), tuple(a.strip() for a in (row["aliases"] or "").split(";") if a.strip()))
+            for row in csv.DictReader(handle)
+        ]
+    return Gazetteer(rows)

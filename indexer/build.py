@@ -1,0 +1,191 @@
+"""The indexing pipeline: read, clean, describe, chunk, embed, store. Re-embeds only what changed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from indexer.authorities import gazetteer
+from indexer.chunking import chunk
+from indexer.cleaning import clean
+from indexer.config import Settings
+from indexer.embedding import Embedder
+from indexer.errors import ExtractionError, IndexerError
+from indexer.metadata import SIDECAR, apply_overrides, describe, read_sidecar
+from indexer.readers import read
+from indexer.store import Index, check_model, open_index, publish, read_manifest
+from indexer.types import Document, Passage
+
+log = logging.getLogger(__name__)
+
+# Bump when reading, cleaning, describing or chunking changes, so unchanged files are redone.
+PIPELINE_VERSION = "3"
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    documents: int
+    passages: int
+    embedded: int
+    reused: int
+    skipped: tuple[tuple[str, str], ...]
+    seconds: float
+    tokens: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "passages": self.passages,
+            "embedded": self.embedded,
+            "reused": self.reused,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "seconds": round(self.seconds, 3),
+        }
+
+    def summary(self) -> str:
+        rate = self.passages / self.seconds if self.seconds else 0.0
+        tok = self.tokens / self.seconds if self.seconds else 0.0
+        return (
+            f"Indexed {self.documents} documents, {self.passages} passages "
+            f"({self.embedded} embedded, {self.reused} reused, {len(self.skipped)} files skipped) "
+            f"in {self.seconds:.1f} s: {rate:.0f} passages/s, {tok:.0f} tokens/s"
+        )
+
+
+def embed_input(passage: Passage) -> str:
+    """What the model reads for a passage: its section heading, then its text."""
+    if passage.section and passage.section != passage.text:
+        return f"{passage.section}\n{passage.text}"
+    return passage.text
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    if not corpus.is_dir():
+        raise IndexerError(f"The corpus folder {corpus} does not exist.")
+    return sorted(
+        p for p in corpus.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    )
+
+
+def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool | None = None) -> BuildReport:
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    check_model(settings.index_dir, settings.model)
+    old = open_index(settings.index_dir) if read_manifest(settings.index_dir) else None
+    old_docs = {d.path: i for i, d in enumerate(old.documents)} if old else {}
+    gaz = gazetteer()
+    sidecar = read_sidecar(corpus)
+    documents: list[Document] = []
+    passages: list[list[Passage]] = []
+    skipped: list[tuple[str, str]] = []
+    t0 = time.perf_counter()
+    for path in corpus_files(corpus):
+        rel = path.relative_to(corpus).as_posix()
+        if rel == SIDECAR:
+            skipped.append((rel, "metadata sidecar: applied to the files it names"))
+            continue
+        try:
+            overrides = sidecar.get(rel, {})
+            sha = _sha(path, overrides)
+            if old is not None and rel in old_docs and old.documents[old_docs[rel]].sha == sha:
+                doc = old.documents[old_docs[rel]]
+                doc_passages = old.passages_of(old_docs[rel])
+            else:
+                doc, doc_passages = _process(path, rel, sha, overrides, embedder, settings)
+        except ExtractionError as exc:
+            skipped.append((rel, str(exc)))
+            continue
+        except IndexerError as exc:
+            skipped.append((rel, str(exc)))
+            continue
+        except Exception as exc:  # a bad file must never stop the build
+            log.exception("failed on %s", rel)
+            skipped.append((rel, f"could not be processed ({type(exc).__name__}: {exc})"))
+            continue
+        if not doc_passages:
+            skipped.append((rel, "no text found"))
+            continue
+        documents.append(doc)
+        passages.append(doc_passages)
+    timings["process"] = time.perf_counter() - t0
+
+    flat = [p for group in passages for p in group]
+    inputs = [embed_input(p) for p in flat]
+    hashes = [hashlib.sha256(f"{settings.model}\x00{t}".encode()).hexdigest()[:24] for t in inputs]
+    t0 = time.perf_counter()
+    vectors, embedded, reused, tokens = _vectors(inputs, hashes, old, embedder, settings, progress)
+    timings["embed"] = time.perf_counter() - t0
+    if old is not None:
+        old.close()
+    per_doc: list[list[str]] = []
+    at = 0
+    for group in passages:
+        per_doc.append(hashes[at : at + len(group)])
+        at += len(group)
+    t0 = time.perf_counter()
+    publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors)
+    timings["store"] = time.perf_counter() - t0
+    return BuildReport(
+        documents=len(documents), passages=len(flat), embedded=embedded, reused=reused,
+        skipped=tuple(skipped), seconds=time.perf_counter() - started, tokens=tokens, timings=timings,
+    )
+
+
+def _sha(path: Path, overrides: dict[str, str]) -> str:
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(json.dumps(overrides, sort_keys=True).encode())
+    digest.update(PIPELINE_VERSION.encode())
+    return digest.hexdigest()[:32]
+
+
+def _process(
+    path: Path, rel: str, sha: str, overrides: dict[str, str], embedder: Embedder, settings: Settings
+) -> tuple[Document, list[Passage]]:
+    extracted = read(path)
+    cleaned = clean(extracted)
+    if not cleaned.text.strip():
+        raise ExtractionError("no text left after removing page furniture")
+    doc = describe(rel, sha, extracted, cleaned, gazetteer())
+    if overrides:
+        doc = apply_overrides(doc, overrides, gazetteer())
+    return doc, chunk(doc, cleaned.blocks, embedder.count_tokens, settings.max_tokens)
+
+
+def _vectors(
+    inputs: Sequence[str], hashes: Sequence[str], old: Index | None, embedder: Embedder,
+    settings: Settings, progress: bool | None,
+) -> tuple[np.ndarray, int, int, int]:
+    known = old.embed_hashes() if old is not None else {}
+    old_matrix = old.vector_matrix() if old is not None else None
+    todo = [i for i, h in enumerate(hashes) if h not in known]
+    dim = old_matrix.shape[1] if old_matrix is not None and old_matrix.size else embedder.dimension
+    vectors = np.zeros((len(inputs), dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        if h in known and old_matrix is not None:
+            vectors[i] = old_matrix[known[h]]
+    tokens = sum(embedder.count_tokens([inputs[i] for i in todo])) if todo else 0
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show and todo:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="passage", desc="Embedding", file=sys.stderr)
+    step = max(settings.batch_size * 8, 64)
+    for at in range(0, len(todo), step):
+        batch = todo[at : at + step]
+        vectors[batch] = embedder.embed([inputs[i] for i in batch], batch_size=settings.batch_size)
+        if bar is not None:
+            bar.update(len(batch))
+    if bar is not None:
+        bar.close()
+    return vectors, len(todo), len(inputs) - len(todo), tokens

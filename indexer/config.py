@@ -1,0 +1,65 @@
+"""One settings object; every field can be overridden by an ``INDEXER_*`` environment variable."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from indexer.errors import SettingsError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path = PROJECT_ROOT / ".index"
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    model: str = DEFAULT_MODEL
+    # Word pieces per passage; the model reads 256 including its two special tokens, and
+    # the section heading is put in front of the passage when it is embedded.
+    max_tokens: int = 200
+    batch_size: int = 32
+    k: int = 10
+    dense_weight: float = 0.45
+    min_answer_score: float = 0.40
+
+    def __post_init__(self) -> None:
+        if not 16 <= self.max_tokens <= 254:
+            raise SettingsError(f"max_tokens must be between 16 and 254, not {self.max_tokens}.")
+        if not 0.0 <= self.dense_weight <= 1.0:
+            raise SettingsError(f"dense_weight must be between 0 and 1, not {self.dense_weight}.")
+        if self.k < 1:
+            raise SettingsError(f"k must be at least 1, not {self.k}.")
+        if self.batch_size < 1:
+            raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}.")
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Defaults, then ``INDEXER_<FIELD>`` environment variables, then explicit overrides."""
+    values: dict[str, object] = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f"INDEXER_{f.name.upper()}")
+        if raw is None or raw == "":
+            continue
+        kind = type(getattr(Settings, f.name, "")) if f.name != "index_dir" else Path
+        try:
+            if f.name in ("index_dir", "corpus_dir"):
+                values[f.name] = Path(raw)
+            elif kind is int:
+                values[f.name] = int(raw)
+            elif kind is float:
+                values[f.name] = float(raw)
+            else:
+                values[f.name] = raw
+        except ValueError as exc:
+            raise SettingsError(f"INDEXER_{f.name.upper()}={raw!r} is not a valid value.") from exc
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    for key in ("index_dir", "corpus_dir"):
+        if key in values:
+            values[key] = Path(str(values[key]))
+    return Settings(**values)  # type: ignore[arg-type]

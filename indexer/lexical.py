@@ -1,0 +1,60 @@
+"""BM25 over passages with bm25s (sparse matrices: scores every passage in milliseconds, and saves
+as plain .npy/.json files). Words are lower-cased, English stop words dropped, Snowball-stemmed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(texts: Sequence[str]) -> list[list[str]]:
+    return bm25s.tokenize(  # type: ignore[no-any-return]
+        list(texts), stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+    )
+
+
+class Lexical:
+    def __init__(self, retriever: bm25s.BM25, size: int) -> None:
+        self._retriever = retriever
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> Lexical:
+        retriever = bm25s.BM25()
+        if texts:
+            retriever.index(tokenize(texts), show_progress=False)
+        return cls(retriever, len(texts))
+
+    def save(self, folder: Path) -> None:
+        if self.size:
+            self._retriever.save(str(folder))
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> Lexical:
+        if not size:
+            return cls(bm25s.BM25(), 0)
+        return cls(bm25s.BM25.load(str(folder), mmap=size > 200_000), size)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage for ``query`` (zeros when no word of it is indexed)."""
+        if not self.size:
+            return np.zeros(0, dtype=np.float32)
+        vocab = self._retriever.vocab_dict
+        tokens = [t for t in tokenize([query])[0] if t in vocab]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)

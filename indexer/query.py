@@ -1,0 +1,91 @@
+"""Filters said in a question: authorities (any alias) and years.
+
+A year in a question usually dates an event, and documents are dated when written, often months
+later; so a range read from the question admits documents dated up to a year after it, unless the
+question names the document itself ("the 2022 inspection"), which pins the document's year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from indexer.authorities import Gazetteer
+from indexer.types import Filters
+
+_Y = r"((?:19|20)\d\d)"
+_DOC_NOUN = (
+    r"(?:inspections?|reports?|visits?|letters?|jtai|review|judgements?|judgments?|articles?|"
+    r"assessments?|ilacs|monitoring visits?|focused visits?|minutes|papers?|findings)"
+)
+_PIN = re.compile(rf"\b{_Y}(?:'s)?\s+(?:[\w-]+\s+){{0,2}}{_DOC_NOUN}\b", re.I)
+_BETWEEN = re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|-|–)\s+{_Y}\b", re.I)
+_RANGE = re.compile(rf"\b{_Y}\s*(?:-|–|—|/|to)\s*(\d{{4}}|\d\d)\b")
+_SINCE = re.compile(rf"\b(since|from|after|post)\s+{_Y}\b", re.I)
+_BEFORE = re.compile(rf"\b(before|until|up to|prior to|pre)\s+{_Y}\b", re.I)
+_SINGLE = re.compile(rf"\b(?:in|during|for|of|by)?\s*{_Y}\b", re.I)
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    query: str
+    filters: Filters
+    missing: tuple[str, ...]  # authorities named in the question that no indexed document is about
+
+
+def parse_question(
+    question: str, gaz: Gazetteer, explicit: Filters, indexed_authorities: set[str]
+) -> ParsedQuestion:
+    """Read filters from the question; filters given explicitly (flags, sidebar) win."""
+    filters = explicit
+    sources = dict(explicit.sources)
+    missing: list[str] = []
+    if not explicit.authorities:
+        named: list[str] = []
+        for mention in gaz.find(question, question=True):
+            if mention.name not in named:
+                named.append(mention.name)
+        present = [n for n in named if n in indexed_authorities]
+        missing = [n for n in named if n not in indexed_authorities]
+        if present:
+            filters = replace(filters, authorities=tuple(present))
+            sources["authority"] = "question: " + ", ".join(present)
+    if explicit.year_from is None and explicit.year_to is None:
+        years = _years(question)
+        if years is not None:
+            year_from, year_to, said = years
+            filters = replace(filters, year_from=year_from, year_to=year_to)
+            sources["year"] = f"question: {said!r}"
+    return ParsedQuestion(query=question.strip(), filters=replace(filters, sources=sources), missing=tuple(missing))
+
+
+def _years(question: str) -> tuple[int | None, int | None, str] | None:
+    m = _PIN.search(question)
+    if m:
+        year = int(m.group(1))
+        return year, year, m.group(0)
+    m = _BETWEEN.search(question)
+    if m:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        return a, b + 1, m.group(0)
+    m = _RANGE.search(question)
+    if m:
+        a = int(m.group(1))
+        tail = m.group(2)
+        b = int(tail) if len(tail) == 4 else (a // 100) * 100 + int(tail)
+        if b >= a:
+            return a, b + 1, m.group(0)
+    m = _SINCE.search(question)
+    if m:
+        year = int(m.group(2)) + (1 if m.group(1).lower() in ("after", "post") else 0)
+        return year, None, m.group(0)
+    m = _BEFORE.search(question)
+    if m:
+        word = m.group(1).lower()
+        year = int(m.group(2)) - (1 if word in ("before", "prior to", "pre") else 0)
+        return None, year + 1, m.group(0)
+    m = _SINGLE.search(question)
+    if m:
+        year = int(m.group(1))
+        return year, year + 1, m.group(0).strip()
+    return None

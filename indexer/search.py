@@ -1,0 +1,141 @@
+"""Hybrid retrieval under filters: dense (faiss, cosine) and BM25, fused by weighted scores.
+
+Filters are applied before ranking: faiss scans only the admitted rows (an ID selector), BM25
+scores of other rows are zeroed, so a filtered query returns k results whenever k exist.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+
+import faiss
+import numpy as np
+
+from indexer.embedding import Embedder
+from indexer.store import Index
+from indexer.types import READER_COMMENTS, Filters, Hit
+
+log = logging.getLogger(__name__)
+
+
+class Searcher:
+    def __init__(self, index: Index, embedder: Embedder, dense_weight: float = 0.45) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.dense_weight = dense_weight
+
+    @cached_property
+    def _doc_fields(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        docs = self.index.documents
+        authority = np.array([d.authority or "" for d in docs], dtype=object)
+        year = np.array([d.year if d.year is not None else -1 for d in docs], dtype=np.int32)
+        kind = np.array([d.doc_type for d in docs], dtype=object)
+        return authority, year, kind
+
+    def admitted_documents(self, filters: Filters) -> np.ndarray:
+        """Boolean per document: does it pass the filters?"""
+        authority, year, kind = self._doc_fields
+        keep = np.ones(len(self.index.documents), dtype=bool)
+        if filters.authorities:
+            keep &= np.isin(authority, list(filters.authorities))
+        if filters.year_from is not None:
+            keep &= year >= filters.year_from
+        if filters.year_to is not None:
+            keep &= (year <= filters.year_to) & (year >= 0)
+        if filters.doc_types:
+            keep &= np.isin(kind, list(filters.doc_types))
+        return keep
+
+    def row_mask(self, filters: Filters) -> np.ndarray | None:
+        if filters.empty:
+            return None
+        return self.admitted_documents(filters)[self.index.row_doc]
+
+    def search(
+        self, query: str, filters: Filters, k: int = 10, query_vector: np.ndarray | None = None
+    ) -> list[Hit]:
+        index = self.index
+        if index.size == 0 or not query.strip():
+            return []
+        mask = self.row_mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        qv = query_vector if query_vector is not None else self.embedder.embed([query])[0]
+        pool = max(4 * k, 40)
+        dense_rows = self._dense(qv, mask, pool)
+        lexical = index.lexical.scores(query)
+        if mask is not None:
+            lexical = np.where(mask, lexical, 0.0)
+        lexical_rows = _top(lexical, pool)
+        rows = np.union1d(dense_rows, lexical_rows[lexical[lexical_rows] > 0]).astype(np.int64)
+        if rows.size == 0:
+            return []
+        dense = index.vector_matrix()[rows] @ qv
+        lex = lexical[rows]
+        fused = self.dense_weight * _minmax(dense) + (1 - self.dense_weight) * _scaled(lex)
+        passages = index.passages(rows.tolist())
+        fused = fused * np.array([_prior(p.text, p.section) for p in passages])
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [
+            Hit(
+                passage=passages[i],
+                document=index.documents[int(index.row_doc[rows[i]])],
+                score=float(fused[i]),
+                dense=float(dense[i]),
+                lexical=float(lex[i]),
+            )
+            for i in order
+        ]
+
+    def _dense(self, qv: np.ndarray, mask: np.ndarray | None, pool: int) -> np.ndarray:
+        vectors = self.index.vectors
+        params = None
+        if mask is not None:
+            bitmap = np.packbits(mask, bitorder="little")
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(bitmap)))
+        _, ids = vectors.search(qv.reshape(1, -1).astype(np.float32), min(pool, vectors.ntotal), params=params)
+        found = ids[0]
+        return found[found >= 0]
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    if scores.size <= n:
+        return np.arange(scores.size)
+    return np.argpartition(-scores, n)[:n]
+
+
+def _minmax(values: np.ndarray) -> np.ndarray:
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-9:
+        return np.ones_like(values) if high > 0 else np.zeros_like(values)
+    return (values - low) / (high - low)
+
+
+def _scaled(values: np.ndarray) -> np.ndarray:
+    high = float(values.max()) if values.size else 0.0
+    return values / high if high > 0 else np.zeros_like(values)
+
+
+def _prior(text: str, section: str | None) -> float:
+    """Headings and scraps rank below paragraphs; readers' comments below the article."""
+    words = len(text.split())
+    prior = min(1.0, 0.55 + 0.45 * words / 15)
+    if section == READER_COMMENTS:
+        prior *= 0.8
+    return prior
+
+
+def doc_counts(index: Index, field: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for doc in index.documents:
+        value = getattr(doc, field)
+        if value is not None:
+            counts[str(value)] = counts.get(str(value), 0) + 1
+    return counts
+
+
+def authorities(index: Index) -> set[str]:
+    return {d.authority for d in index.documents if d.authority}
+
+

@@ -1,0 +1,136 @@
+"""Frozen records handed from one stage to the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOC_TYPES = (
+    "inspection",
+    "focused_visit",
+    "monitoring_visit",
+    "jtai",
+    "committee_report",
+    "news",
+    "other",
+)
+
+READER_COMMENTS = "Reader comments"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a reader got out of one file, before cleaning."""
+
+    pages: tuple[str, ...]
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    comments: tuple[str, ...] = ()
+    is_pdf: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph (or list) of cleaned text: offsets into ``Cleaned.text``."""
+
+    start: int
+    end: int
+    page: int | None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    blocks: tuple[Block, ...]
+    comments_start: int | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    sha: str
+    title: str
+    authority: str | None
+    authorities_mentioned: tuple[str, ...]
+    date: str | None
+    year: int | None
+    doc_type: str
+    text: str
+    judgements: dict[str, str] = field(default_factory=dict)
+    inspection_dates: str | None = None
+    url: str | None = None
+    comments_start: int | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    id: str
+    path: str
+    text: str
+    start: int
+    end: int
+    paragraph: int | None
+    page: int | None
+    section: str | None
+
+    @property
+    def is_reader_comment(self) -> bool:
+        return self.section == READER_COMMENTS
+
+
+@dataclass(frozen=True)
+class Filters:
+    authorities: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    doc_types: tuple[str, ...] = ()
+    # field name -> "flag" or the words of the question it was read from
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.authorities or self.year_from or self.year_to or self.doc_types)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "authority": list(self.authorities),
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "type": list(self.doc_types),
+            "sources": dict(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    document: Document
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    hit: Hit
+    reference: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    citation: int
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answered: bool
+    text: str
+    sentences: tuple[Sentence, ...]
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    filters: Filters
+    message: str = ""

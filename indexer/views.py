@@ -1,0 +1,115 @@
+"""Records -> JSON-ready dicts and terminal text, per the command-line contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.build import BuildReport
+from indexer.citations import reference
+from indexer.store import Index
+from indexer.types import Answer, Document, Filters, Hit, Passage
+
+
+def document(doc: Document, passages: int) -> dict[str, Any]:
+    return {
+        "path": doc.path, "title": doc.title, "authority": doc.authority,
+        "authorities_mentioned": list(doc.authorities_mentioned), "date": doc.date, "year": doc.year,
+        "doc_type": doc.doc_type, "judgements": doc.judgements, "inspection_dates": doc.inspection_dates,
+        "url": doc.url, "passages": passages,
+    }
+
+
+def passage(p: Passage) -> dict[str, Any]:
+    return {"id": p.id, "path": p.path, "text": p.text, "paragraph": p.paragraph, "page": p.page, "section": p.section}
+
+
+def info(index: Index, with_passages: bool) -> dict[str, Any]:
+    counts = [0] * len(index.documents)
+    for d in index.row_doc.tolist():
+        counts[d] += 1
+    out: dict[str, Any] = {
+        "model": index.model,
+        "passages": index.size,
+        "built_at": index.manifest.get("built_at"),
+        "documents": [document(d, n) for d, n in zip(index.documents, counts)],
+    }
+    if with_passages:
+        out["passages"] = [passage(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
+    return out
+
+
+def hit(h: Hit) -> dict[str, Any]:
+    d, p = h.document, h.passage
+    return {
+        "text": p.text, "score": round(h.score, 4), "title": d.title, "authority": d.authority,
+        "date": d.date, "year": d.year, "doc_type": d.doc_type, "path": d.path,
+        "paragraph": p.paragraph, "page": p.page, "section": p.section, "reference": reference(d, p),
+    }
+
+
+def search(hits: list[Hit], filters: Filters) -> dict[str, Any]:
+    return {"filters": filters.as_dict(), "results": [hit(h) for h in hits]}
+
+
+def answer(a: Answer) -> dict[str, Any]:
+    return {
+        "answered": a.answered,
+        "answer": a.text,
+        "message": a.message,
+        "sentences": [{"text": s.text, "citation": s.citation} for s in a.sentences],
+        "citations": [{"n": c.n, **hit(c.hit), "reference": c.reference} for c in a.citations],
+        "closest": [] if a.answered else [hit(h) for h in a.hits[:5]],
+        "filters": a.filters.as_dict(),
+    }
+
+
+def build_text(report: BuildReport) -> str:
+    lines = [report.summary()]
+    lines += [f"skipped {p}: {r}" for p, r in report.skipped]
+    return "\n".join(lines)
+
+
+def info_text(index: Index) -> str:
+    lines = [f"{index.size} passages from {len(index.documents)} documents (model {index.model})"]
+    for d in index.documents:
+        lines.append(f"- {d.path}: {d.title} | {d.authority} | {d.date or d.year} | {d.doc_type}")
+    return "\n".join(lines)
+
+
+def _filters_text(f: Filters) -> str:
+    parts = []
+    if f.authorities:
+        parts.append("authority=" + "|".join(f.authorities))
+    if f.year_from is not None or f.year_to is not None:
+        parts.append(f"years={f.year_from or ''}-{f.year_to or ''}")
+    if f.doc_types:
+        parts.append("type=" + "|".join(f.doc_types))
+    return "filters: " + (", ".join(parts) if parts else "none")
+
+
+def search_text(hits: list[Hit], filters: Filters) -> str:
+    lines = [_filters_text(filters)]
+    for i, h in enumerate(hits, start=1):
+        lines.append(f"{i}. [{h.score:.3f}] {reference(h.document, h.passage)}\n   {h.passage.text[:300]}")
+    return "\n".join(lines) if hits else lines[0] + "\nNo passages found."
+
+
+def answer_text(a: Answer) -> str:
+    lines = [_filters_text(a.filters)]
+    if a.answered:
+        lines.append(a.text)
+        lines += [f"[{c.n}] {c.reference}" for c in a.citations]
+    else:
+        lines.append(a.message)
+        lines += [f"- {reference(h.document, h.passage)}: {h.passage.text[:200]}" for h in a.hits[:3]]
+    return "\n".join(lines)
+
+
+def eval_text(report: dict[str, Any]) -> str:
+    lines = []
+    for key, value in report.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
+    for key in ("filter_accuracy", "abstention_accuracy", "answer_hit"):
+        lines.append(f"{key}: {report.get(key)}")
+    return "\n".join(lines)

@@ -11,7 +11,7 @@ import numpy as np
 
 from indexer.citations import markdown_reference, reference
 from indexer.embedding import Embedder
-from indexer.lexical import tokenize
+from indexer.lexical import query_terms, tokenize
 from indexer.sentences import sentence_spans
 from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
 
@@ -35,8 +35,10 @@ def compose(
     embedder: Embedder,
     min_score: float,
     query_vector: np.ndarray | None = None,
+    query: str | None = None,
 ) -> Answer:
-    candidates = _candidates(question, hits[:PASSAGES_READ], embedder, query_vector)
+    """``query`` is the question without the words that became filters."""
+    candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     if not candidates or candidates[0].score < min_score:
         return decline(
             question, hits, filters,
@@ -94,7 +96,7 @@ def _candidates(
     qv = query_vector if query_vector is not None else embedder.embed([question])[0]
     vectors = embedder.embed([p[1] for p in pieces])
     cosines = vectors @ qv
-    q_tokens = set(tokenize([question])[0])
+    q_tokens = set(query_terms(question))
     top_score = max(h.score for h in hits) or 1.0
     out = []
     for (rank, sentence), cosine in zip(pieces, cosines):

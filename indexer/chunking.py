@@ -30,11 +30,11 @@ def chunk(doc: Document, blocks: Sequence[Block], count_tokens: CountTokens, max
     for i, (block, piece) in enumerate(zip(blocks, pieces)):
         in_comments = block.start >= comments_at
         if in_comments:
-            if block.start == comments_at:
-                section = READER_COMMENTS
-                if piece == READER_COMMENTS or _looks_like_heading(piece, i, pieces):
-                    continue
             section = READER_COMMENTS
+            if block.start == comments_at:
+                if piece != READER_COMMENTS:  # the label we add above HTML comments is not text
+                    planned.append((block.start, block.end, None, block.page, section))
+                continue
         elif _looks_like_heading(piece, i, pieces):
             # A heading names the section of what follows; it is kept as a passage of its own
             # (headlines and standfirsts are text too) but is no numbered paragraph.

@@ -17,6 +17,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _LIST_ITEM = re.compile(r"^(?:[-•●▪◦*–]\s|\(?[0-9a-z]{1,3}[.)]\s)")
+_LABEL = re.compile(r"^[A-Z][\w '’()/-]{1,30}:(\s|$)")
 _TERMINAL = ".!?:;\"”’')]"
 _CONNECTIVES = frozenset(
     "and or of the a an to with in for by on as that which who whom whose from at its their "
@@ -141,8 +142,10 @@ def _paragraphs(block: str) -> list[str]:
             out.append(line)
             continue
         last = out[-1].rsplit("\n", 1)[-1]
-        if "\t" in line and "\t" in last:
+        if ("\t" in line and "\t" in last) or (_LABEL.match(line) and _LABEL.match(last)):
             out[-1] += "\n" + line
+        elif _LABEL.match(line) or _LABEL.match(last):
+            out.append(line)
         elif last[-1] in ".!?" or _LIST_ITEM.match(line) or "\t" in line or "\t" in last:
             out.append(line)
         elif len(last) >= 40 or last[-1] == ",":

@@ -21,6 +21,25 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+# Words that questions use to ask, not to say what they are about.
+_QUESTION_WORDS = (
+    "say said says tell told inspector inspectors ofsted find found findings mention mentioned "
+    "describe described regarding according letter document documents happen happened"
+)
+
+
+@cache
+def _question_noise() -> frozenset[str]:
+    return frozenset(tokenize([_QUESTION_WORDS])[0])
+
+
+def query_terms(query: str) -> list[str]:
+    """A question's content words, stemmed; all of them if only question words are left."""
+    tokens = tokenize([query])[0]
+    content = [t for t in tokens if t not in _question_noise()]
+    return content or tokens
+
+
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     return bm25s.tokenize(  # type: ignore[no-any-return]
         list(texts), stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
@@ -54,7 +73,7 @@ class Lexical:
         if not self.size:
             return np.zeros(0, dtype=np.float32)
         vocab = self._retriever.vocab_dict
-        tokens = [t for t in tokenize([query])[0] if t in vocab]
+        tokens = [t for t in query_terms(query) if t in vocab]
         if not tokens:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)

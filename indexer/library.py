@@ -83,7 +83,7 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv)
         if not hits:
             return decline(question, [], applied, _empty_reason(applied))
-        return compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv)
+        return compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query)
 
     def close(self) -> None:
         self.index.close()

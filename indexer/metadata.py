@@ -38,9 +38,9 @@ _TYPE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\binspection of [\w ,'&-]+?(local authority )?children.s services\b|\bILACS\b|"
         r"\binspection of local authority children.s services\b|^inspection report\b", re.I)),
     ("committee_report", re.compile(
-        r"^report to\b|\bscrutiny committee\b|\bdate of meeting\b|\bcabinet member\b|"
-        r"\bagenda item\b|\bcommittee report\b|^meeting:|\bportfolio holder\b|"
-        r"\bexecutive member\b|\brelevant officer\b", re.I | re.M)),
+        r"^(?:report to|report of|relevant officer|date of meeting|meeting date|meeting|agenda item|"
+        r"cabinet member|portfolio holder|lead member|report author|wards? affected|key decision)\b\s*:?|"
+        r"^report to the\b|\bcommittee report\b", re.I | re.M)),
 ]
 _ORG_WORDS = frozenset(
     "Constabulary Police Fire NHS ICB CCG Integrated Clinical Hospital Hospitals Teaching "
@@ -110,6 +110,8 @@ def _title(extracted: Extracted, blocks: list[str]) -> str:
 
 
 def _doc_type(title: str, blocks: list[str], cleaned: Cleaned, extracted: Extracted) -> str:
+    if cleaned.comments_start is not None or extracted.comments:
+        return "news"  # readers comment on articles, not on inspection letters or council papers
     for kind, pattern in _TYPE_PATTERNS:
         if pattern.search(title):
             return kind
@@ -122,8 +124,6 @@ def _doc_type(title: str, blocks: list[str], cleaned: Cleaned, extracted: Extrac
     if best:
         return best[1]
     body = "\n".join(blocks)
-    if cleaned.comments_start is not None or extracted.comments:
-        return "news"
     if len(re.findall(r"\b(said|says|told)\b", body)) >= 2:
         return "news"
     return "other"

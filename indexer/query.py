@@ -40,9 +40,11 @@ def parse_question(
     filters = explicit
     sources = dict(explicit.sources)
     missing: list[str] = []
+    spans: list[tuple[int, int]] = []
     if not explicit.authorities:
         named: list[str] = []
         for mention in gaz.find(question, question=True):
+            spans.append((mention.start, mention.end))
             if mention.name not in named:
                 named.append(mention.name)
         present = [n for n in named if n in indexed_authorities]
@@ -53,39 +55,53 @@ def parse_question(
     if explicit.year_from is None and explicit.year_to is None:
         years = _years(question)
         if years is not None:
-            year_from, year_to, said = years
+            year_from, year_to, said, span = years
+            spans.append(span)
             filters = replace(filters, year_from=year_from, year_to=year_to)
             sources["year"] = f"question: {said!r}"
-    return ParsedQuestion(query=question.strip(), filters=replace(filters, sources=sources), missing=tuple(missing))
+    return ParsedQuestion(
+        query=_strip(question, spans) or question.strip(),
+        filters=replace(filters, sources=sources),
+        missing=tuple(missing),
+    )
 
 
-def _years(question: str) -> tuple[int | None, int | None, str] | None:
+def _strip(question: str, spans: list[tuple[int, int]]) -> str:
+    """The question without the words that became filters: they say where to look, not what."""
+    out = question
+    for start, end in sorted(spans, reverse=True):
+        out = out[:start] + " " + out[end:]
+    out = re.sub(r"\b(?:in|of|for|from|about|at|by|since|during|the)\s+(?=[?.!,]|$)", " ", out)
+    return " ".join(out.split())
+
+
+def _years(question: str) -> tuple[int | None, int | None, str, tuple[int, int]] | None:
     m = _PIN.search(question)
     if m:
         year = int(m.group(1))
-        return year, year, m.group(0)
+        return year, year, m.group(0), m.span()
     m = _BETWEEN.search(question)
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))
-        return a, b + 1, m.group(0)
+        return a, b + 1, m.group(0), m.span()
     m = _RANGE.search(question)
     if m:
         a = int(m.group(1))
         tail = m.group(2)
         b = int(tail) if len(tail) == 4 else (a // 100) * 100 + int(tail)
         if b >= a:
-            return a, b + 1, m.group(0)
+            return a, b + 1, m.group(0), m.span()
     m = _SINCE.search(question)
     if m:
         year = int(m.group(2)) + (1 if m.group(1).lower() in ("after", "post") else 0)
-        return year, None, m.group(0)
+        return year, None, m.group(0), m.span()
     m = _BEFORE.search(question)
     if m:
         word = m.group(1).lower()
         year = int(m.group(2)) - (1 if word in ("before", "prior to", "pre") else 0)
-        return None, year + 1, m.group(0)
+        return None, year + 1, m.group(0), m.span()
     m = _SINGLE.search(question)
     if m:
         year = int(m.group(1))
-        return year, year + 1, m.group(0).strip()
+        return year, year + 1, m.group(0).strip(), m.span()
     return None

@@ -60,14 +60,14 @@ def _read_txt(data: bytes) -> Extracted:
     return Extracted(pages=tuple(decode_text(data).split("\f")))
 
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 def _read_md(data: bytes) -> Extracted:
     text = decode_text(data)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(r"\n\1\n", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     return Extracted(pages=(text,))

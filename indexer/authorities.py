@@ -47,8 +47,11 @@ class Gazetteer:
         if found:
             return found
         choices = list(self._by_surface)
-        close = difflib.get_close_matches(_key(name), choices, n=3, cutoff=0.6)
-        raise UnknownAuthority(name.strip(), sorted({self._by_surface[c] for c in close}))
+        close = difflib.get_close_matches(_key(name), choices, n=5, cutoff=0.75)
+        if not close:  # a part of a longer name: "Kingston", "Darwen"
+            close = [c for c in choices if re.search(rf"\b{re.escape(_key(name))}\b", c)] if name.strip() else []
+        suggestions = list(dict.fromkeys(self._by_surface[c] for c in close))[:3]
+        raise UnknownAuthority(name.strip(), suggestions)
 
     def lookup(self, name: str) -> str | None:
         return self._by_surface.get(_key(name))

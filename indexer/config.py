@@ -23,7 +23,7 @@ class Settings:
     batch_size: int = 32
     k: int = 10
     dense_weight: float = 0.45
-    min_answer_score: float = 0.40
+    min_answer_score: float = 0.45
 
     def __post_init__(self) -> None:
         if not 16 <= self.max_tokens <= 254:

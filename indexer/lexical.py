@@ -42,7 +42,7 @@ def query_terms(query: str) -> list[str]:
 
 def tokenize(texts: Sequence[str]) -> list[list[str]]:
     return bm25s.tokenize(  # type: ignore[no-any-return]
-        list(texts), stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+        list(texts), stopwords="en_plus", stemmer=_stemmer(), return_ids=False, show_progress=False
     )
 
 

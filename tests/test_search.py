@@ -1,0 +1,55 @@
+from pathlib import Path
+
+import pytest
+from conftest import FakeEmbedder
+
+from indexer.build import build
+from indexer.config import Settings
+from indexer.errors import UnknownAuthority, UnknownDocType
+from indexer.library import Library, make_filters
+
+
+@pytest.fixture
+def library(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> Library:
+    build(corpus_copy, settings, fake, progress=False)
+    lib = Library.open(settings, fake)
+    yield lib
+    lib.close()
+
+
+def test_filters_apply_before_ranking(library: Library) -> None:
+    # Few passages of Blackburn with Darwen mention domestic abuse; k still fills from that authority.
+    hits, applied = library.search("domestic abuse", make_filters(["blackburn with darwen"]), k=20)
+    assert len(hits) == 20
+    assert {h.document.authority for h in hits} == {"Blackburn with Darwen"}
+    assert applied.authorities == ("Blackburn with Darwen",)
+
+
+def test_year_and_type_filters(library: Library) -> None:
+    hits, _ = library.search("pre-proceedings", make_filters(["Blackpool"], 2022, 2022), k=10)
+    assert hits and {(h.document.authority, h.document.year) for h in hits} == {("Blackpool", 2022)}
+    hits, _ = library.search("leadership", make_filters(doc_types=["news"]), k=5)
+    assert hits and {h.document.doc_type for h in hits} == {"news"}
+
+
+def test_filter_that_excludes_everything(library: Library) -> None:
+    hits, _ = library.search("caseloads", make_filters(["Blackpool"], 2030, 2031))
+    assert hits == []
+    answer = library.ask("caseloads", make_filters(["Blackpool"], 2030, 2031))
+    assert not answer.answered and "No indexed document matches the filters (authority Blackpool; years 2030–2031)" in answer.message
+
+
+def test_unknown_names_are_errors() -> None:
+    with pytest.raises(UnknownAuthority, match="Did you mean Blackpool"):
+        make_filters(["Blakpool"])
+    with pytest.raises(UnknownDocType, match="use one of: inspection, focused_visit"):
+        make_filters(doc_types=["memo"])
+
+
+def test_authority_absent_from_corpus_is_declined(library: Library) -> None:
+    hits, applied = library.search("What did Ofsted say about Manchester?")
+    assert hits == [] and applied.sources["authority_not_indexed"] == "Manchester"
+    answer = library.ask("What did Ofsted say about Manchester?")
+    assert not answer.answered and answer.message == "No documents about Manchester are indexed."
+    answer = library.ask("caseloads", make_filters(["Leeds"]))
+    assert not answer.answered and answer.message == "No documents about Leeds are indexed."

@@ -16,12 +16,19 @@ from indexer.sentences import sentence_spans
 from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
 
 MAX_SENTENCES = 4
+_LIST_MARKER = re.compile(r"[-•●▪◦*–]\s+|\(?[a-z0-9]{1,3}[.)]\s+(?=[A-Z])")
+_ANAPHORA = re.compile(
+    r"(This|These|That|Those|It|They|Their|Such|As a result|Consequently|However|Therefore|"
+    r"In addition|Despite this|Because of this)\b"
+)
 PASSAGES_READ = 5
 
 
 @dataclass(frozen=True)
 class _Candidate:
     hit_rank: int
+    start: int
+    end: int
     text: str
     cosine: float
     overlap: float
@@ -50,20 +57,19 @@ def compose(
     for cand in candidates:
         if len(chosen) == MAX_SENTENCES or cand.score < max(min_score, 0.8 * best):
             break
-        if any(_similar(cand.text, c.text) for c in chosen):
+        if any(_similar(cand.text, c.text) or _overlaps(cand, c) for c in chosen):
             continue
         if sum(1 for c in chosen if c.hit_rank == cand.hit_rank) >= 2:
             continue
         chosen.append(cand)
+    # A quote must stand in its passage word for word; anything else is never shown.
+    chosen = [c for c in chosen if c.text in hits[c.hit_rank].passage.text]
     numbers: dict[int, int] = {}
-    sentences = []
-    for cand in chosen:
-        hit = hits[cand.hit_rank]
-        # A quote must stand in its passage word for word; anything else is never shown.
-        if cand.text not in hit.passage.text:
-            continue
-        n = numbers.setdefault(cand.hit_rank, len(numbers) + 1)
-        sentences.append(Sentence(cand.text, n))
+    for cand in chosen:  # best first: the best passage is [1]
+        numbers.setdefault(cand.hit_rank, len(numbers) + 1)
+    # Quotes from one passage read in the passage's order.
+    chosen.sort(key=lambda c: (numbers[c.hit_rank], c.start))
+    sentences = [Sentence(c.text, numbers[c.hit_rank]) for c in chosen]
     citations = tuple(
         Citation(
             n=n,
@@ -84,22 +90,31 @@ def decline(question: str, hits: Sequence[Hit], filters: Filters, message: str) 
 def _candidates(
     question: str, hits: Sequence[Hit], embedder: Embedder, query_vector: np.ndarray | None
 ) -> list[_Candidate]:
-    pieces: list[tuple[int, str]] = []
+    pieces: list[tuple[int, int, int]] = []
     for rank, hit in enumerate(hits):
         text = hit.passage.text
-        for s, e in sentence_spans(text):
+        spans = sentence_spans(text)
+        for i, (s, e) in enumerate(spans):
+            marker = _LIST_MARKER.match(text, s)
+            if marker:
+                s = marker.end()
+            if i and _ANAPHORA.match(text, s):
+                s = spans[i - 1][0]  # "This means ..." needs the sentence it refers to
+                marker = _LIST_MARKER.match(text, s)
+                s = marker.end() if marker else s
             sentence = text[s:e]
             if len(sentence.split()) >= 4 and re.search(r"[A-Za-z]", sentence):
-                pieces.append((rank, sentence))
+                pieces.append((rank, s, e))
     if not pieces:
         return []
     qv = query_vector if query_vector is not None else embedder.embed([question])[0]
-    vectors = embedder.embed([p[1] for p in pieces])
+    texts = [hits[rank].passage.text[s:e] for rank, s, e in pieces]
+    vectors = embedder.embed(texts)
     cosines = vectors @ qv
     q_tokens = set(query_terms(question))
     top_score = max(h.score for h in hits) or 1.0
     out = []
-    for (rank, sentence), cosine in zip(pieces, cosines):
+    for (rank, start, end), sentence, cosine in zip(pieces, texts, cosines):
         s_tokens = set(tokenize([sentence])[0])
         overlap = len(q_tokens & s_tokens) / len(q_tokens) if q_tokens else 0.0
         hit = hits[rank]
@@ -108,9 +123,13 @@ def _candidates(
             score *= 0.8
         if sentence[-1] not in ".!?\"”’')":
             score *= 0.9  # headings and fragments answer less than sentences do
-        out.append(_Candidate(rank, sentence, float(cosine), overlap, score))
+        out.append(_Candidate(rank, start, end, sentence, float(cosine), overlap, score))
     out.sort(key=lambda c: -c.score)
     return out
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.hit_rank == b.hit_rank and a.start < b.end and b.start < a.end
 
 
 def _similar(a: str, b: str) -> bool:

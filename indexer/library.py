@@ -12,11 +12,13 @@ from indexer.config import Settings
 from indexer.embedding import Embedder, SentenceTransformerEmbedder
 from indexer.errors import UnknownDocType
 from indexer.query import parse_question
-from indexer.search import Searcher, authorities
+from indexer.search import Searcher, authorities, doc_counts
 from indexer.store import Index, open_index
 from indexer.types import DOC_TYPES, Answer, Filters, Hit
 
 log = logging.getLogger(__name__)
+
+QUESTION_FILTERS = frozenset({"authority", "year"})
 
 
 def make_filters(
@@ -61,18 +63,26 @@ class Library:
     def indexed_authorities(self) -> set[str]:
         return authorities(self.index)
 
-    def resolve(self, question: str, filters: Filters | None = None) -> tuple[str, Filters, tuple[str, ...]]:
-        parsed = parse_question(question, gazetteer(), filters or Filters(), self.indexed_authorities)
+    def resolve(
+        self, question: str, filters: Filters | None = None, read: frozenset[str] = QUESTION_FILTERS
+    ) -> tuple[str, Filters, tuple[str, ...]]:
+        parsed = parse_question(question, gazetteer(), filters or Filters(), self.indexed_authorities, read)
         return parsed.query, parsed.filters, parsed.missing
 
-    def search(self, question: str, filters: Filters | None = None, k: int | None = None) -> tuple[list[Hit], Filters]:
-        query, applied, missing = self.resolve(question, filters)
+    def search(
+        self, question: str, filters: Filters | None = None, k: int | None = None,
+        read: frozenset[str] = QUESTION_FILTERS,
+    ) -> tuple[list[Hit], Filters]:
+        query, applied, missing = self.resolve(question, filters, read)
         if missing and not applied.authorities:
             return [], _with_missing(applied, missing)
         return self.searcher.search(query, applied, k or self.settings.k), applied
 
-    def ask(self, question: str, filters: Filters | None = None, k: int | None = None) -> Answer:
-        query, applied, missing = self.resolve(question, filters)
+    def ask(
+        self, question: str, filters: Filters | None = None, k: int | None = None,
+        read: frozenset[str] = QUESTION_FILTERS,
+    ) -> Answer:
+        query, applied, missing = self.resolve(question, filters, read)
         if missing and not applied.authorities:
             names = " or ".join(missing)
             return decline(question, [], _with_missing(applied, missing), f"No documents about {names} are indexed.")
@@ -82,11 +92,62 @@ class Library:
         qv = self.embedder.embed([query])[0]
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv)
         if not hits:
-            return decline(question, [], applied, _empty_reason(applied))
+            return decline(question, [], applied, self.explain_empty(applied))
         return compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query)
+
+    def explain_empty(self, filters: Filters) -> str:
+        """Which filter left nothing to search, in one sentence."""
+        admitted = self.searcher.admitted_documents
+        alone = {
+            "authority": replace(Filters(), authorities=filters.authorities),
+            "year": replace(Filters(), year_from=filters.year_from, year_to=filters.year_to),
+            "type": replace(Filters(), doc_types=filters.doc_types),
+        }
+        culprits = [name for name, f in alone.items() if not f.empty and not admitted(f).any()]
+        return _empty_reason(filters, culprits)
+
+    def summary(self) -> dict[str, object]:
+        years = sorted({d.year for d in self.index.documents if d.year is not None})
+        return {
+            "documents": len(self.index.documents),
+            "passages": self.index.size,
+            "years": (years[0], years[-1]) if years else None,
+            "built_at": self.index.manifest.get("built_at"),
+            "authorities": doc_counts(self.index, "authority"),
+            "doc_types": doc_counts(self.index, "doc_type"),
+        }
+
+    def example_questions(self, n: int = 3) -> list[str]:
+        """Questions the corpus can answer: common topics, with the authority most written about."""
+        out: list[str] = []
+        for topic, template in _EXAMPLE_TOPICS:
+            best = None
+            for doc in self.index.documents:
+                count = doc.text.lower().count(topic)
+                if doc.authority and count and (best is None or count > best[0]):
+                    best = (count, doc.authority)
+            if best:
+                out.append(template.format(topic=topic, authority=best[1]))
+            if len(out) == n:
+                break
+        return out
+
+    def document_index(self, path: str) -> int | None:
+        return next((i for i, d in enumerate(self.index.documents) if d.path == path), None)
 
     def close(self) -> None:
         self.index.close()
+
+
+_EXAMPLE_TOPICS = [
+    ("care leavers", "How well are care leavers supported in {authority}?"),
+    ("pre-proceedings", "What is said about pre-proceedings in {authority}?"),
+    ("neglect", "How is neglect handled in {authority}?"),
+    ("exploitation", "How are children at risk of exploitation helped in {authority}?"),
+    ("caseloads", "What has happened to caseloads in {authority}?"),
+    ("domestic abuse", "How do services respond to domestic abuse in {authority}?"),
+    ("missing", "Do children who go missing get return home interviews in {authority}?"),
+]
 
 
 def _with_missing(filters: Filters, missing: tuple[str, ...]) -> Filters:
@@ -95,12 +156,15 @@ def _with_missing(filters: Filters, missing: tuple[str, ...]) -> Filters:
     return replace(filters, sources=sources)
 
 
-def _empty_reason(filters: Filters) -> str:
-    parts = []
+def _empty_reason(filters: Filters, culprits: list[str] | None = None) -> str:
+    parts = {}
     if filters.authorities:
-        parts.append("authority " + " or ".join(filters.authorities))
+        parts["authority"] = "authority " + " or ".join(filters.authorities)
     if filters.year_from is not None or filters.year_to is not None:
-        parts.append(f"years {filters.year_from or '…'}–{filters.year_to or '…'}")
+        parts["year"] = f"years {filters.year_from or '…'}–{filters.year_to or '…'}"
     if filters.doc_types:
-        parts.append("type " + " or ".join(filters.doc_types))
-    return "No indexed document matches the filters (" + "; ".join(parts) + ")."
+        parts["type"] = "type " + " or ".join(filters.doc_types)
+    if culprits:
+        named = "; ".join(parts[c] for c in culprits)
+        return f"No indexed document matches the filter {named}: remove or widen it."
+    return "No indexed document matches the filters (" + "; ".join(parts.values()) + ") together."

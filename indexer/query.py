@@ -34,14 +34,21 @@ class ParsedQuestion:
 
 
 def parse_question(
-    question: str, gaz: Gazetteer, explicit: Filters, indexed_authorities: set[str]
+    question: str,
+    gaz: Gazetteer,
+    explicit: Filters,
+    indexed_authorities: set[str],
+    read: frozenset[str] = frozenset({"authority", "year"}),
 ) -> ParsedQuestion:
-    """Read filters from the question; filters given explicitly (flags, sidebar) win."""
+    """Read filters from the question; filters given explicitly (flags, sidebar) win.
+
+    ``read`` names the filters to take from the question: a user who removes one that was read
+    from their question drops it from ``read``."""
     filters = explicit
     sources = dict(explicit.sources)
     missing: list[str] = []
     spans: list[tuple[int, int]] = []
-    if not explicit.authorities:
+    if not explicit.authorities and "authority" in read:
         named: list[str] = []
         for mention in gaz.find(question, question=True):
             spans.append((mention.start, mention.end))
@@ -52,7 +59,7 @@ def parse_question(
         if present:
             filters = replace(filters, authorities=tuple(present))
             sources["authority"] = "question: " + ", ".join(present)
-    if explicit.year_from is None and explicit.year_to is None:
+    if explicit.year_from is None and explicit.year_to is None and "year" in read:
         years = _years(question)
         if years is not None:
             year_from, year_to, said, span = years

@@ -7,11 +7,11 @@ be bookmarked and shared. Text from documents is always escaped before it is sho
 from __future__ import annotations
 
 import os
-import re
 
 import streamlit as st
 
 from indexer import IndexerError, Library, load_settings, make_filters
+from indexer.citations import escape_markdown as md_escape
 from indexer.citations import location, long_date, reference
 from indexer.embedding import SentenceTransformerEmbedder
 from indexer.export import answer_copy_text, citation_copy_texts, to_csv, to_docx, to_markdown
@@ -30,12 +30,6 @@ TYPE_LABELS = {
     "other": "Other",
 }
 _DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
-
-
-def md_escape(text: str) -> str:
-    """Document text as literal text in Markdown: no emphasis, links, images, HTML or maths."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -191,10 +185,11 @@ def chips(answer: Answer) -> None:
                           width="content"):
                 st.session_state["ignore"] = set(st.session_state.get("ignore", set())) | {field}
                 st.rerun()
-    if st.session_state.get("ignore"):
-        if row.button("Read filters from my question again", key="undo_ignore", width="content"):
-            st.session_state["ignore"] = set()
-            st.rerun()
+    if st.session_state.get("ignore") and row.button(
+        "Read filters from my question again", key="undo_ignore", width="content"
+    ):
+        st.session_state["ignore"] = set()
+        st.rerun()
 
 
 def highlighted(text: str, quotes: list[str]) -> str:

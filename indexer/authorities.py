@@ -62,9 +62,9 @@ class Gazetteer:
         out = []
         for m in pattern.finditer(text):
             surface = m.group(0)
-            if question and surface.lower() in _COMMON_WORDS:
-                if not surface[0].isupper() or not text[: m.start()].strip():
-                    continue
+            common = question and surface.lower() in _COMMON_WORDS
+            if common and (not surface[0].isupper() or not text[: m.start()].strip()):
+                continue
             out.append(Mention(self._by_surface[_key(surface)], surface, m.start(), m.end()))
         return out
 

@@ -18,7 +18,7 @@ from indexer.chunking import chunk
 from indexer.cleaning import clean
 from indexer.config import Settings
 from indexer.embedding import Embedder
-from indexer.errors import ExtractionError, IndexerError
+from indexer.errors import ExtractionError, IndexCorrupt, IndexerError
 from indexer.metadata import SIDECAR, apply_overrides, describe, read_sidecar
 from indexer.readers import read
 from indexer.store import Index, check_model, open_index, publish, read_manifest
@@ -27,7 +27,7 @@ from indexer.types import Document, Passage
 log = logging.getLogger(__name__)
 
 # Bump when reading, cleaning, describing or chunking changes, so unchanged files are redone.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,8 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     started = time.perf_counter()
     timings: dict[str, float] = {}
     check_model(settings.index_dir, settings.model)
-    old = open_index(settings.index_dir) if read_manifest(settings.index_dir) else None
+    old = _previous(settings.index_dir)
     old_docs = {d.path: i for i, d in enumerate(old.documents)} if old else {}
-    gaz = gazetteer()
     sidecar = read_sidecar(corpus)
     documents: list[Document] = []
     passages: list[list[Passage]] = []
@@ -139,6 +138,17 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
         documents=len(documents), passages=len(flat), embedded=embedded, reused=reused,
         skipped=tuple(skipped), seconds=time.perf_counter() - started, tokens=tokens, timings=timings,
     )
+
+
+def _previous(folder: Path) -> Index | None:
+    """The last good index, to reuse its vectors; None if there is none or it cannot be read."""
+    if read_manifest(folder) is None:
+        return None
+    try:
+        return open_index(folder)
+    except IndexCorrupt as exc:
+        log.warning("%s Building from scratch.", exc)
+        return None
 
 
 def _sha(path: Path, overrides: dict[str, str]) -> str:

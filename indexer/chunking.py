@@ -15,6 +15,7 @@ from indexer.types import READER_COMMENTS, Block, Document, Passage
 CountTokens = Callable[[Sequence[str]], list[int]]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
+_DECIMAL = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+\S")
 _LIST_ITEM = re.compile(r"^(?:[-•●▪◦*–]\s|\(?[0-9a-z]{1,3}[.)]\s)")
 _JUDGEMENT_HEADING = re.compile(rf":\s*(?:{'|'.join(GRADES)})$", re.I)
 
@@ -24,44 +25,56 @@ def chunk(doc: Document, blocks: Sequence[Block], count_tokens: CountTokens, max
     comments_at = doc.comments_start if doc.comments_start is not None else len(text)
     pieces = [text[b.start : b.end] for b in blocks]
     numbered = _is_numbered(pieces, blocks, comments_at)
+    decimal = not numbered and sum(1 for p in pieces if _DECIMAL.match(p)) >= 3
     section: str | None = None
     ordinal = 0
-    planned: list[tuple[int, int, int | None, int | None, str | None]] = []
+    planned: list[tuple[int, int, int | None, str | None, int | None, str | None]] = []
     for i, (block, piece) in enumerate(zip(blocks, pieces)):
         in_comments = block.start >= comments_at
         if in_comments:
             section = READER_COMMENTS
             if block.start == comments_at:
                 if piece != READER_COMMENTS:  # the label we add above HTML comments is not text
-                    planned.append((block.start, block.end, None, block.page, section))
+                    planned.append((block.start, block.end, None, None, block.page, section))
                 continue
         elif _looks_like_heading(piece, i, pieces):
             # A heading names the section of what follows; it is kept as a passage of its own
             # (headlines and standfirsts are text too) but is no numbered paragraph.
             section = piece.split("\n")[0].strip()
-            planned.append((block.start, block.end, None, block.page, section))
+            planned.append((block.start, block.end, None, None, block.page, section))
             continue
         ordinal += 1
+        label: str | None
         if numbered:
             m = _NUMBERED.match(piece)
             paragraph = int(m.group(1)) if m and not in_comments else None
+            label = str(paragraph) if paragraph is not None else None
+        elif decimal:
+            # Council papers number paragraphs 1.1, 3.2a: cite those, never a count of our own.
+            paragraph = ordinal
+            m = _DECIMAL.match(piece)
+            label = m.group(1) if m else None
         else:
             paragraph = ordinal
-        planned.append((block.start, block.end, paragraph, block.page, section))
+            label = str(ordinal)
+        planned.append((block.start, block.end, paragraph, label, block.page, section))
 
-    counts = count_tokens([text[s:e] for s, e, *_ in planned])
+    counts = count_tokens([text[p[0] : p[1]] for p in planned])
     passages: list[Passage] = []
-    for (start, end, paragraph, page, sec), n in zip(planned, counts):
+    for (start, end, paragraph, label, page, sec), n in zip(planned, counts):
         spans = [(start, end)] if n <= max_tokens else _split(text, start, end, count_tokens, max_tokens)
         for s, e in spans:
-            passages.append(_passage(doc.path, text, s, e, paragraph, page, sec))
+            passages.append(_passage(doc.path, text, s, e, paragraph, label, page, sec))
     return passages
 
 
-def _passage(path: str, text: str, s: int, e: int, paragraph: int | None, page: int | None, section: str | None) -> Passage:
+def _passage(
+    path: str, text: str, s: int, e: int, paragraph: int | None, label: str | None, page: int | None,
+    section: str | None,
+) -> Passage:
     body = text[s:e]
     digest = hashlib.sha256(f"{path}\x00{s}\x00{body}".encode()).hexdigest()[:20]
-    return Passage(digest, path, body, s, e, paragraph, page, section)
+    return Passage(digest, path, body, s, e, paragraph, page, section, label)
 
 
 def _is_numbered(pieces: list[str], blocks: Sequence[Block], comments_at: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from indexer.types import READER_COMMENTS, Document, Passage
@@ -28,8 +29,8 @@ def location(doc: Document, passage: Passage) -> str:
     """Where in the document: the paragraph, else the page, else the section."""
     if passage.section == READER_COMMENTS:
         return "reader comment (not part of the article)"
-    if passage.paragraph is not None:
-        where = f"para. {passage.paragraph}"
+    if passage.label is not None:
+        where = f"para. {passage.label}"
         return f"{where}, p. {passage.page}" if passage.page is not None else where
     if passage.page is not None:
         return f"p. {passage.page}"
@@ -61,7 +62,7 @@ def reference(doc: Document, passage: Passage) -> str:
 
 def markdown_reference(doc: Document, passage: Passage) -> str:
     head, title, tail = _parts(doc, passage)
-    text = f"{head} *{_escape_md(title)}*, {', '.join(tail)}."
+    text = f"{head} *{escape_markdown(title)}*, {', '.join(tail)}."
     return f"{text} <{doc.url}>" if doc.url else text
 
 
@@ -70,7 +71,9 @@ def copy_text(quote: str, doc: Document, passage: Passage) -> str:
     return f"\u201c{' '.join(quote.split())}\u201d\n{reference(doc, passage)}"
 
 
-def _escape_md(text: str) -> str:
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown literally in Markdown: no emphasis, links, images, HTML or maths from a document."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")

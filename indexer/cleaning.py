@@ -144,9 +144,7 @@ def _paragraphs(block: str) -> list[str]:
         last = out[-1].rsplit("\n", 1)[-1]
         if ("\t" in line and "\t" in last) or (_LABEL.match(line) and _LABEL.match(last)):
             out[-1] += "\n" + line
-        elif _LABEL.match(line) or _LABEL.match(last):
-            out.append(line)
-        elif last[-1] in ".!?" or _LIST_ITEM.match(line) or "\t" in line or "\t" in last:
+        elif _LABEL.match(line) or _LABEL.match(last) or last[-1] in ".!?" or _LIST_ITEM.match(line) or "\t" in line or "\t" in last:
             out.append(line)
         elif len(last) >= 40 or last[-1] == ",":
             out[-1] += " " + line

@@ -93,8 +93,8 @@ def _run(args: argparse.Namespace, settings: Any) -> tuple[dict[str, Any], str]:
     if args.verb == "eval":
         from indexer.evaluate import evaluate, load_questions
 
-        report = evaluate(library, load_questions(Path(args.questions)), k=args.k)
-        return report, views.eval_text(report)
+        figures = evaluate(library, load_questions(Path(args.questions)), k=args.k)
+        return figures, views.eval_text(figures)
     filters = make_filters(args.authority, args.year_from, args.year_to, args.types)
     if args.verb == "search":
         hits, applied = library.search(args.query, filters, args.k)

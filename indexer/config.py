@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from indexer.errors import SettingsError
@@ -34,9 +34,6 @@ class Settings:
             raise SettingsError(f"k must be at least 1, not {self.k}.")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}.")
-
-    def with_(self, **changes: object) -> Settings:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 
@@ -51,7 +52,5 @@ def parse_date(text: str) -> date | None:
 
 
 def _add(found: list[tuple[int, date]], at: int, y: int, mo: int, d: int) -> None:
-    try:
+    with contextlib.suppress(ValueError):  # 31 February is not a date
         found.append((at, date(y, mo, d)))
-    except ValueError:
-        pass

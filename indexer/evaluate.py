@@ -98,8 +98,10 @@ def evaluate(library: Library, rows: list[dict[str, Any]], k: int = 10) -> dict[
             "filters": applied.as_dict(),
         })
     report: dict[str, Any] = {"questions": len(rows), "k": k}
-    for kind, scores in sorted(per_kind.items()):
-        report[kind] = {name: round(mean(s[name] for s in scores), 4) for name in scores[0]} | {"n": len(scores)}
+    for kind, rows_scores in sorted(per_kind.items()):
+        report[kind] = {
+            name: round(mean(s[name] for s in rows_scores), 4) for name in rows_scores[0]
+        } | {"n": len(rows_scores)}
     report["filter_accuracy"] = round(mean(filter_checks), 4) if filter_checks else None
     report["abstention_accuracy"] = round(mean(abstention), 4) if abstention else None
     report["answer_hit"] = round(mean(answer_hits), 4) if answer_hits else None

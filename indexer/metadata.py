@@ -290,9 +290,8 @@ def apply_overrides(doc: Document, fields: dict[str, str], gaz: Gazetteer) -> Do
                 raise UnknownDocType(value, DOC_TYPES)
             changes[key] = value
         elif key == "judgements":
-            changes[key] = dict(
-                tuple(p.strip() for p in part.split("=", 1)) for part in value.split(";") if "=" in part
-            )
+            pairs = [part.split("=", 1) for part in value.split(";") if "=" in part]
+            changes[key] = {label.strip(): grade.strip() for label, grade in pairs}
         elif key in ("title", "url", "inspection_dates"):
             changes[key] = value
         else:

@@ -12,6 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from indexer.errors import ExtractionError
 from indexer.types import Extracted
@@ -77,7 +78,7 @@ def _read_html(data: bytes) -> Extracted:
     import trafilatura
 
     html = decode_text(data)
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(
         html,
         include_comments=True,
         include_tables=True,

@@ -93,7 +93,8 @@ class Searcher:
         params = None
         if mask is not None:
             bitmap = np.packbits(mask, bitorder="little")
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(bitmap)))
+            params = faiss.SearchParameters()
+            params.sel = faiss.IDSelectorBitmap(len(mask), faiss.swig_ptr(bitmap))
         _, ids = vectors.search(qv.reshape(1, -1).astype(np.float32), min(pool, vectors.ntotal), params=params)
         found = ids[0]
         return found[found >= 0]

@@ -8,8 +8,7 @@ import sentencex
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, trailing white space excluded."""
     spans = []
-    for b in sentencex.get_sentence_boundaries("en", text):
-        start, end = int(b["start_index"]), int(b["end_index"])
+    for start, end in _merged(text):
         while end > start and text[end - 1].isspace():
             end -= 1
         while start < end and text[start].isspace():
@@ -24,3 +23,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((offset + lead, offset + len(line.rstrip())))
                 offset += len(line) + 1
     return spans
+
+
+def _merged(text: str) -> list[tuple[int, int]]:
+    """sentencex's boundaries, rejoined where a full stop sat inside a token ("window.open")
+    or the next piece starts in lower case ("e.g. the")."""
+    out: list[tuple[int, int]] = []
+    for b in sentencex.get_sentence_boundaries("en", text):
+        start, end = int(b["start_index"]), int(b["end_index"])
+        if out:
+            prev_start, prev_end = out[-1]
+            glued = prev_end < len(text) and not text[prev_end - 1].isspace() and not text[prev_end].isspace()
+            piece = text[start:end].lstrip()
+            if glued or (piece[:1].islower()):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out

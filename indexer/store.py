@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import faiss
 import numpy as np
@@ -28,7 +29,7 @@ from indexer.types import Document, Passage
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 
 _SCHEMA = """
@@ -40,7 +41,7 @@ CREATE TABLE documents (
 CREATE TABLE passages (
     row INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id),
     text TEXT NOT NULL, start INTEGER, end INTEGER, paragraph INTEGER, page INTEGER, section TEXT,
-    embed_hash TEXT NOT NULL
+    label TEXT, embed_hash TEXT NOT NULL
 );
 CREATE INDEX passages_doc ON passages(doc);
 CREATE INDEX passages_hash ON passages(embed_hash);
@@ -70,7 +71,7 @@ class Index:
     manifest: dict[str, object]
     documents: list[Document]  # by document row id
     row_doc: np.ndarray  # passage row -> index into documents
-    vectors: faiss.IndexFlatIP
+    vectors: faiss.IndexFlat
     lexical: Lexical
     _db: sqlite3.Connection
 
@@ -100,7 +101,7 @@ class Index:
         found = {
             r[0]: r
             for r in self._db.execute(
-                f"SELECT row, id, doc, text, start, end, paragraph, page, section FROM passages WHERE row IN ({marks})",
+                f"SELECT row, id, doc, text, start, end, paragraph, page, section, label FROM passages WHERE row IN ({marks})",
                 wanted,
             )
         }
@@ -111,7 +112,7 @@ class Index:
         return [
             _passage(r, path)
             for r in self._db.execute(
-                "SELECT row, id, doc, text, start, end, paragraph, page, section FROM passages WHERE doc=? ORDER BY row",
+                "SELECT row, id, doc, text, start, end, paragraph, page, section, label FROM passages WHERE doc=? ORDER BY row",
                 (doc_index,),
             )
         ]
@@ -124,7 +125,9 @@ class Index:
 
 
 def _passage(r: tuple, path: str) -> Passage:  # type: ignore[type-arg]
-    return Passage(id=r[1], path=path, text=r[3], start=r[4], end=r[5], paragraph=r[6], page=r[7], section=r[8])
+    return Passage(
+        id=r[1], path=path, text=r[3], start=r[4], end=r[5], paragraph=r[6], page=r[7], section=r[8], label=r[9]
+    )
 
 
 def open_index(folder: Path, model: str | None = None) -> Index:
@@ -141,7 +144,7 @@ def open_index(folder: Path, model: str | None = None) -> Index:
         documents = [_document(r) for r in db.execute("SELECT * FROM documents ORDER BY id")]
         n = int(manifest["passages"])  # type: ignore[call-overload]
         row_doc = np.load(gen / "row_doc.npy") if n else np.zeros(0, dtype=np.int32)
-        vectors = faiss.read_index(str(gen / "vectors.faiss"))
+        vectors = cast(faiss.IndexFlat, faiss.read_index(str(gen / "vectors.faiss")))  # an IndexFlatIP
         lexical = Lexical.load(gen / "bm25", n)
     except (sqlite3.Error, OSError, RuntimeError, ValueError) as exc:
         raise IndexCorrupt(str(folder), str(exc)) from exc
@@ -186,8 +189,8 @@ def publish(
                  doc.url, doc.comments_start, doc.text),
             )
             db.executemany(
-                "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [(row + j, p.id, i, p.text, p.start, p.end, p.paragraph, p.page, p.section, h)
+                "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [(row + j, p.id, i, p.text, p.start, p.end, p.paragraph, p.page, p.section, p.label, h)
                  for j, (p, h) in enumerate(zip(doc_passages, hashes))],
             )
             row_doc[row : row + len(doc_passages)] = i

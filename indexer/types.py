@@ -72,6 +72,9 @@ class Passage:
     paragraph: int | None
     page: int | None
     section: str | None
+    # How the document itself numbers this paragraph ("27", "3.2a"), for references; None when
+    # the document numbers its paragraphs but not this one.
+    label: str | None = None
 
     @property
     def is_reader_comment(self) -> bool:

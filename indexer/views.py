@@ -20,7 +20,10 @@ def document(doc: Document, passages: int) -> dict[str, Any]:
 
 
 def passage(p: Passage) -> dict[str, Any]:
-    return {"id": p.id, "path": p.path, "text": p.text, "paragraph": p.paragraph, "page": p.page, "section": p.section}
+    return {
+        "id": p.id, "path": p.path, "text": p.text, "paragraph": p.paragraph, "paragraph_label": p.label,
+        "page": p.page, "section": p.section,
+    }
 
 
 def info(index: Index, with_passages: bool) -> dict[str, Any]:
@@ -43,7 +46,8 @@ def hit(h: Hit) -> dict[str, Any]:
     return {
         "text": p.text, "score": round(h.score, 4), "title": d.title, "authority": d.authority,
         "date": d.date, "year": d.year, "doc_type": d.doc_type, "path": d.path,
-        "paragraph": p.paragraph, "page": p.page, "section": p.section, "reference": reference(d, p),
+        "paragraph": p.paragraph, "paragraph_label": p.label, "page": p.page, "section": p.section,
+        "reference": reference(d, p),
     }
 
 

@@ -79,3 +79,11 @@ def test_ids_are_content_hashes() -> None:
     _, again = passages_of(next(CORPUS.glob("000_*")))
     assert [p.id for p in first] == [p.id for p in again]
     assert len({p.id for p in first}) == len(first)
+
+
+def test_council_papers_keep_their_own_paragraph_numbers() -> None:
+    _, passages = passages_of(next(CORPUS.glob("002_*")))
+    vacancies = next(p for p in passages if "31 permanent qualified vacancies" in p.text)
+    assert vacancies.label is None and vacancies.section == "5.2 Recruitment and Retention"
+    members = next(p for p in passages if p.text.startswith("3.1 For Members of the Scrutiny Committee"))
+    assert members.label == "3.1"

@@ -190,7 +190,8 @@ def _vectors(
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="passage", desc="Embedding", file=sys.stderr)
-    step = max(settings.batch_size * 8, 64)
+    # Large steps: sentence-transformers sorts each call's texts by length to pad less.
+    step = max(settings.batch_size * 64, 1024)
     for at in range(0, len(todo), step):
         batch = todo[at : at + step]
         vectors[batch] = embedder.embed([inputs[i] for i in batch], batch_size=settings.batch_size)

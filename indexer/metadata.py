@@ -42,6 +42,11 @@ _TYPE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"cabinet member|portfolio holder|lead member|report author|wards? affected|key decision)\b\s*:?|"
         r"^report to the\b|\bcommittee report\b", re.I | re.M)),
 ]
+_BYLINE = re.compile(r"^(?:By|Written by|Words by)\s+[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)+", re.M)
+_COMMITTEE_WORDS = re.compile(
+    r"\b(?:overview and scrutiny|scrutiny) (?:committee|panel|board|commission)\b|\bcabinet\b|"
+    r"\bagenda item\b|\bcorporate parenting (?:panel|board|committee)\b", re.I
+)
 _ORG_WORDS = frozenset(
     "Constabulary Police Fire NHS ICB CCG Integrated Clinical Hospital Hospitals Teaching "
     "University College FC Rovers United City's Healthcare Foundation Coroner Magistrates "
@@ -54,7 +59,11 @@ _NOT_FIRST_NAMES = frozenset(
     "Where Why How What Which Who Whilst Despite Under Over After Before During Around Outside "
     "Inside Into Than Until Via Near Towards Between Among Beyond Leader Leaders Director Chief "
     "Executive Members Member Ofsted Inspectors Inspector Today Yesterday Monitoring Focused "
-    "Joint Targeted Area Improvement Safeguarding Sir Lady Lord Dame".split()
+    "Joint Targeted Area Improvement Safeguarding Sir Lady Lord Dame Letter Review Update Summary "
+    "News Board Committee Scrutiny Cabinet Meeting Agenda Panel Plan Strategy Annual Visits "
+    "Reports Inspections Findings Outcome Outcomes Progress Ofsted's Council's Care Social Family "
+    "Families Young People Education Health Adult Adults Our Your Their His Her Its Welcome "
+    "Greater".split()
 )
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Cllr Councillor Prof Professor Sir Dame Lord Lady".split())
 _SAID = re.compile(
@@ -112,19 +121,25 @@ def _title(extracted: Extracted, blocks: list[str]) -> str:
 def _doc_type(title: str, blocks: list[str], cleaned: Cleaned, extracted: Extracted) -> str:
     if cleaned.comments_start is not None or extracted.comments:
         return "news"  # readers comment on articles, not on inspection letters or council papers
-    for kind, pattern in _TYPE_PATTERNS:
-        if pattern.search(title):
-            return kind
     top = "\n".join(blocks[:10])
+    # An article about a monitoring visit is still an article: it quotes people and has a byline.
+    official = any(re.match(r"^(Dear\b|Inspection dates?:)", b) for b in blocks[:12])
+    quoting = len(re.findall(r"\b(said|says|told|added)\b", "\n".join(blocks[:15]))) >= 2
+    journalism = not official and (quoting or bool(_BYLINE.search(top)))
+    if not journalism:
+        for kind, pattern in _TYPE_PATTERNS:
+            if pattern.search(title):
+                return kind
     best: tuple[int, str] | None = None
     for kind, pattern in _TYPE_PATTERNS:
         m = pattern.search(top)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), kind)
-    if best:
+    if best and not (journalism and best[1] != "committee_report"):
         return best[1]
-    body = "\n".join(blocks)
-    if len(re.findall(r"\b(said|says|told)\b", body)) >= 2:
+    if _COMMITTEE_WORDS.search(top) and not journalism:
+        return "committee_report"
+    if journalism or len(re.findall(r"\b(said|says|told)\b", "\n".join(blocks))) >= 2:
         return "news"
     return "other"
 
@@ -165,6 +180,9 @@ def _is_place(text: str, m: Mention) -> bool:
     prev = prev_words[-1] if prev_words else ""
     if prev in ("NHS",) or (prev in _TITLES):
         return False
+    if re.match(r"^(?:'s)?\s+(?:Borough |City |County |Metropolitan )*(?:Council|children.s services|local authority)",
+                after, re.I):
+        return True  # "Sefton Council", "Tameside children's services": the place, whoever precedes
     joined_before = before.rstrip()
     if prev and prev[0].isupper() and prev not in _NOT_FIRST_NAMES and joined_before.endswith(prev) \
             and not re.search(r"[.!?:;\n\"“‘(]\s*" + re.escape(prev) + r"$", joined_before) \

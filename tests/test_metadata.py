@@ -95,3 +95,25 @@ def test_sidecar_overrides() -> None:
     doc = seed("003")
     changed = apply_overrides(doc, {"date": "2019-01-22", "authority": "blackpool", "doc_type": "news"}, gazetteer())
     assert (changed.date, changed.year, changed.authority) == ("2019-01-22", 2019, "Blackpool")
+
+
+@pytest.mark.parametrize(
+    ("text", "authority", "doc_type"),
+    [
+        ("Ofsted monitoring visit finds progress in Tameside\n\nBy Jane Smith\n\nInspectors said Tameside had "
+         "improved. The director said she was pleased.", "Tameside", "news"),
+        ("Focused Visit Letter Tameside\n\n3 March 2023\n\nDear Ms Smith\n\nThis letter summarises the findings "
+         "of the focused visit to Tameside children's services.", "Tameside", "focused_visit"),
+        ("Cabinet\n\n12 March 2024\n\nChildren's Services Improvement Plan\n\nReport of the Director of "
+         "Children's Services, Wigan Council\n\n1.1 This report updates Cabinet on progress.", "Wigan", "committee_report"),
+        ("Council leader Cllr Anne Wigan praised staff in Bolton.\n\nBolton Council said its children's "
+         "services had improved.", "Bolton", "other"),
+    ],
+)
+def test_type_and_authority_from_text_alone(text: str, authority: str, doc_type: str) -> None:
+    from indexer.types import Extracted
+
+    extracted = Extracted(pages=(text,))
+    doc = describe("x.txt", "sha", extracted, clean(extracted), gazetteer())
+    assert (doc.authority, doc.doc_type) == (authority, doc_type)
+    assert "Wigan" not in doc.authorities_mentioned or authority == "Wigan"

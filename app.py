@@ -32,10 +32,11 @@ TYPE_LABELS = {
 _DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@st.cache_resource(show_spinner="Loading the language model…")
+@st.cache_resource(show_spinner=False)
 def embedder(model: str) -> SentenceTransformerEmbedder:
+    """Loads in the background while the index opens and the page draws; the first answer waits."""
     model_ = SentenceTransformerEmbedder(model)
-    model_.embed(["warm up"])
+    model_.preload()
     return model_
 
 
@@ -256,9 +257,10 @@ def show_answer(lib: Library, answer: Answer) -> None:
     st.code(answer_copy_text(answer), language=None, wrap_lines=True)
     row = st.container(horizontal=True)
     icon = ":material/download:"
-    row.download_button("Markdown", to_markdown(answer), "answer.md", "text/markdown", icon=icon)
-    row.download_button("CSV", to_csv(answer), "answer.csv", "text/csv", icon=icon)
-    row.download_button("Word", to_docx(answer), "answer.docx", _DOCX_MIME, icon=icon)
+    # Files are made when a button is clicked, not on every rerun.
+    row.download_button("Markdown", lambda: to_markdown(answer), "answer.md", "text/markdown", icon=icon)
+    row.download_button("CSV", lambda: to_csv(answer), "answer.csv", "text/csv", icon=icon)
+    row.download_button("Word", lambda: to_docx(answer), "answer.docx", _DOCX_MIME, icon=icon)
     st.subheader("Cited passages")
     citation_cards(lib, answer)
     cited = {c.hit.passage.id for c in answer.citations}
@@ -270,7 +272,7 @@ def show_answer(lib: Library, answer: Answer) -> None:
 
 def ask_tab(lib: Library, filters: Filters) -> None:
     st.text_input("Ask a question", key="q", placeholder="e.g. How is neglect handled in pre-proceedings?")
-    examples = lib.example_questions()
+    examples = lib.example_questions
     if examples:
         row = st.container(horizontal=True)
         for example in examples:
@@ -305,8 +307,11 @@ def browse_tab(lib: Library, filters: Filters) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
     if not docs:
         return
-    path = st.selectbox("Open a document", [d.path for d in docs],
-                        format_func=lambda p: next(d.title for d in docs if d.path == p))
+    titles = {d.path: f"{d.title} ({d.authority or 'authority unknown'}, {d.year or 'undated'})" for d in docs}
+    path = st.selectbox("Open a document", list(titles), index=None, format_func=titles.__getitem__,
+                        placeholder="Choose a document to read its cleaned text and passages")
+    if path is None:
+        return
     index = lib.document_index(path)
     if index is None:
         return
@@ -326,7 +331,7 @@ def main() -> None:
     lib = open_library()
     if lib is None:
         return
-    summary = lib.summary()
+    summary = lib.summary
     first_load_from_url(lib, summary)
     if "_pending_q" in st.session_state:
         st.session_state["q"] = st.session_state.pop("_pending_q")

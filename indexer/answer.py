@@ -110,7 +110,7 @@ def _candidates(
     qv = query_vector if query_vector is not None else embedder.embed([question])[0]
     texts = [hits[rank].passage.text[s:e] for rank, s, e in pieces]
     vectors = embedder.embed(texts)
-    cosines = vectors @ qv
+    cosines = np.einsum("ij,j->i", vectors, qv)  # no BLAS threads next to the encoder
     q_tokens = set(query_terms(question))
     top_score = max(h.score for h in hits) or 1.0
     out = []

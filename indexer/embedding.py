@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -14,6 +16,19 @@ from indexer.config import DEFAULT_MODEL
 from indexer.errors import IndexerError
 
 log = logging.getLogger(__name__)
+
+# All torch work runs on this one thread. OpenMP keeps a pool of worker threads per calling
+# thread: a server that runs each request on a new thread (Streamlit does) would otherwise make
+# a new pool every time while the old ones spin, and a 0.1 s answer takes 0.9 s.
+_MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
+T = TypeVar("T")
+
+
+def on_model_thread(fn: Callable[[], T]) -> T:
+    """Run ``fn`` on the model thread and wait for it."""
+    if threading.current_thread().name.startswith("model"):
+        return fn()
+    return _MODEL_THREAD.submit(fn).result()
 
 
 class Embedder(Protocol):
@@ -44,8 +59,17 @@ class SentenceTransformerEmbedder:
     def __init__(self, name: str = DEFAULT_MODEL) -> None:
         self.name = name
         self._model: Any = None
+        self._lock = threading.Lock()
+
+    def preload(self) -> None:
+        """Start loading the model in the background (it takes seconds); embedding waits for it."""
+        _MODEL_THREAD.submit(self._load)
 
     def _load(self) -> Any:
+        with self._lock:
+            return self._load_locked()
+
+    def _load_locked(self) -> Any:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -74,10 +98,11 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._load().encode(
-            list(texts), batch_size=batch_size, normalize_embeddings=True,
+        items = list(texts)
+        vectors = on_model_thread(lambda: self._load().encode(
+            items, batch_size=batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,
-        )
+        ))
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any
 
 from indexer.answer import compose, decline
 from indexer.authorities import gazetteer
@@ -106,7 +107,8 @@ class Library:
         culprits = [name for name, f in alone.items() if not f.empty and not admitted(f).any()]
         return _empty_reason(filters, culprits)
 
-    def summary(self) -> dict[str, object]:
+    @cached_property
+    def summary(self) -> dict[str, Any]:
         years = sorted({d.year for d in self.index.documents if d.year is not None})
         return {
             "documents": len(self.index.documents),
@@ -117,8 +119,10 @@ class Library:
             "doc_types": doc_counts(self.index, "doc_type"),
         }
 
-    def example_questions(self, n: int = 3) -> list[str]:
+    @cached_property
+    def example_questions(self) -> list[str]:
         """Questions the corpus can answer: common topics, with the authority most written about."""
+        n = 3
         out: list[str] = []
         for topic, template in _EXAMPLE_TOPICS:
             best = None

@@ -151,10 +151,10 @@ def _authorities(
     mentioned: set[str] = set()
     head_end = len("\n\n".join(blocks[:6]))
     for m in gaz.find(title):
-        if _is_place(title, m):
+        if is_place(title, m):
             scores[m.name] += 10
     for m in gaz.find(text):
-        if not _is_place(text, m):
+        if not is_place(text, m):
             continue
         mentioned.add(m.name)
         if m.start >= body_end:
@@ -172,7 +172,7 @@ def _authorities(
     return top, tuple(sorted(mentioned - {top}))
 
 
-def _is_place(text: str, m: Mention) -> bool:
+def is_place(text: str, m: Mention) -> bool:
     """False when the name is part of another body's name or a person's surname."""
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 80]

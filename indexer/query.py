@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from indexer.authorities import Gazetteer
+from indexer.metadata import is_place
 from indexer.types import Filters
 
 _Y = r"((?:19|20)\d\d)"
@@ -51,6 +52,8 @@ def parse_question(
     if not explicit.authorities and "authority" in read:
         named: list[str] = []
         for mention in gaz.find(question, question=True):
+            if not is_place(question, mention):
+                continue  # "What did Simon Blackburn say?", "Blackpool FC"
             spans.append((mention.start, mention.end))
             if mention.name not in named:
                 named.append(mention.name)

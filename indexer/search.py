@@ -10,8 +10,9 @@ import logging
 from functools import cached_property
 
 import numpy as np
+import torch
 
-from indexer.embedding import Embedder
+from indexer.embedding import Embedder, on_model_thread
 from indexer.store import Index
 from indexer.types import READER_COMMENTS, Filters, Hit
 
@@ -70,7 +71,8 @@ class Searcher:
         rows = np.union1d(dense_rows, lexical_rows[lexical[lexical_rows] > 0]).astype(np.int64)
         if rows.size == 0:
             return []
-        dense = index.vector_matrix()[rows] @ qv
+        picked, q_tensor = torch.from_numpy(rows), torch.from_numpy(qv)
+        dense = on_model_thread(lambda: (self._matrix.index_select(0, picked) @ q_tensor).numpy())
         lex = lexical[rows]
         fused = self.dense_weight * _minmax(dense) + (1 - self.dense_weight) * _scaled(lex)
         passages = index.passages(rows.tolist())
@@ -87,14 +89,25 @@ class Searcher:
             for i in order
         ]
 
+    @cached_property
+    def _matrix(self) -> torch.Tensor:
+        return torch.from_numpy(self.index.vector_matrix())  # shares the memory faiss holds
+
     def _dense(self, qv: np.ndarray, mask: np.ndarray | None, pool: int) -> np.ndarray:
-        """Exact cosine over the admitted rows only. One matrix-vector product over the
-        vectors faiss holds is faster here than faiss's own flat search (bench/README.md)."""
-        matrix = self.index.vector_matrix()
+        """Exact cosine over the admitted rows.
+
+        One matrix-vector product in torch: on two cores it is twice as fast as faiss's flat
+        search, and it shares the encoder's thread pool, where numpy's BLAS threads would fight
+        it for the cores (bench/README.md)."""
+        query = torch.from_numpy(np.ascontiguousarray(qv, dtype=np.float32))
         if mask is None:
-            return _top(matrix @ qv, pool)
+            return _top(on_model_thread(lambda: (self._matrix @ query).numpy()), pool)
         rows = np.flatnonzero(mask)
-        return rows[_top(matrix[rows] @ qv, pool)]
+        if rows.size > 0.05 * mask.size:  # gathering many rows costs more than scoring them all
+            scores = on_model_thread(lambda: (self._matrix @ query).numpy())
+            return rows[_top(scores[rows], pool)]
+        index = torch.from_numpy(rows)
+        return rows[_top(on_model_thread(lambda: (self._matrix.index_select(0, index) @ query).numpy()), pool)]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -48,6 +48,11 @@ def test_flags_win_over_the_question() -> None:
     assert (parsed.filters.year_from, parsed.filters.year_to) == (2020, 2020)
 
 
+@pytest.mark.parametrize("question", ["What did Simon Blackburn say about the report?", "How did Blackpool FC do?"])
+def test_people_and_clubs_are_not_filters(question: str) -> None:
+    assert parse(question).filters.authorities == ()
+
+
 def test_authority_not_indexed_is_reported_missing() -> None:
     parsed = parse("What did Ofsted say about Manchester?")
     assert parsed.missing == ("Manchester",)

@@ -177,7 +177,10 @@ def worker(size: int, folder: Path) -> dict[str, Any]:
     """Run in a fresh process per size, so that its memory is its own."""
     embedder = SentenceTransformerEmbedder()
     embedder.embed(["warm up"])
-    synthesise(size, folder, embedder)
+    if size:
+        synthesise(size, folder, embedder)
+    else:
+        folder = _seed_index(embedder)  # the five real documents
     library = Library.open(load_settings(index_dir=folder), embedder)
     docs = library.index.documents
     rng = random.Random(1)
@@ -203,6 +206,7 @@ def worker(size: int, folder: Path) -> dict[str, Any]:
         started = time.perf_counter()
         library.ask(q, Filters(), read=none)
         timings["ask"].append(time.perf_counter() - started)
+    recall = ann_recall(library, qs, admitted_10) if library.index.approximate else None
     generation = folder / library.index.generation
     disk = sum(p.stat().st_size for p in generation.rglob("*") if p.is_file())
     rss_kb = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS"))
@@ -211,16 +215,34 @@ def worker(size: int, folder: Path) -> dict[str, Any]:
         "filtered_1_share": round(float(admitted_1.mean()), 4) if admitted_1 is not None else None,
         "filtered_10_share": round(float(admitted_10.mean()), 4) if admitted_10 is not None else None,
         **{name: percentiles(values) for name, values in timings.items()},
+        "vector_index": library.index.manifest.get("vector_index", "flat"),
+        "ann_recall_at_40": recall,
         "rss_mb": round(rss_kb / 1024, 1),
         "disk_bytes_per_passage": round(disk / library.index.size, 1),
     }
 
 
+def ann_recall(library: Library, qs: list[str], mask: np.ndarray | None) -> dict[str, float]:
+    """Share of the exact top 40 (by cosine) that the HNSW graph finds, unfiltered and filtered."""
+    matrix = library.index.vector_matrix()
+    out = {}
+    for name, m in (("unfiltered", None), ("filtered_10", mask)):
+        shares = []
+        for q in qs:
+            qv = library.embedder.embed([q])[0]
+            rows = np.arange(len(matrix)) if m is None else np.flatnonzero(m)
+            exact = set(rows[np.argpartition(-(matrix[rows] @ qv), 40)[:40]].tolist())
+            found = set(library.searcher._dense(qv, m, 40).tolist())
+            shares.append(len(exact & found) / 40)
+        out[name] = round(float(np.mean(shares)), 4)
+    return out
+
+
 def bench_queries(sizes: list[int]) -> dict[str, Any]:
     per_size: dict[str, Any] = {}
-    for size in sizes:
+    for size in [0, *sizes]:
         folder = OUT / f"synthetic-{size}"
-        log(f"queries at {size} passages (index in {folder})…")
+        log(f"queries at {size or 'the seed corpus'} passages…")
         started = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, __file__, "--worker", str(size), "--folder", str(folder)],
@@ -228,8 +250,9 @@ def bench_queries(sizes: list[int]) -> dict[str, Any]:
         )
         if proc.returncode != 0:
             raise SystemExit(f"worker for {size} failed:\n{proc.stderr[-3000:]}")
-        per_size[str(size)] = json.loads(proc.stdout.strip().splitlines()[-1])
-        log(f"  done in {time.perf_counter() - started:.0f} s: {per_size[str(size)]['search']}")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        per_size["seed" if size == 0 else str(size)] = result
+        log(f"  done in {time.perf_counter() - started:.0f} s: {result['search']}")
     pick = {
         "search_p50_ms": ("search", "p50"), "search_p95_ms": ("search", "p95"),
         "filtered_p95_ms": None, "ask_p95_ms": ("ask", "p95"),
@@ -250,48 +273,17 @@ def bench_queries(sizes: list[int]) -> dict[str, Any]:
 
 
 def bench_cold_start() -> dict[str, Any]:
-    """From `streamlit run app.py` to the first answer on screen, in headless Chromium."""
+    """From `streamlit run app.py` to the first answer on screen, in a browser already open."""
     index = _seed_index(SentenceTransformerEmbedder())
     chromium = Path("/usr/bin/chromium")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "INDEXER_INDEX_DIR": str(index)}
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        if not chromium.exists():
-            raise RuntimeError("no chromium")
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(chromium), args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
-            page = browser.new_page()
-            url = f"http://127.0.0.1:{port}/?q=How+long+do+children+wait+to+see+a+dentist%3F"
-            while True:
-                try:
-                    page.goto(url, timeout=2000)
-                    break
-                except Exception:
-                    if time.perf_counter() - started > 120:
-                        raise
-                    time.sleep(0.2)
-            page.wait_for_selector("text=Cited passages", timeout=120_000)
-            first = time.perf_counter() - started
-            page.fill("input[aria-label='Ask a question']", "Is family group conferencing used?")
-            page.keyboard.press("Enter")
-            again = time.perf_counter()
-            page.wait_for_selector("text=Family group conferencing is regularly used", timeout=60_000)
-            second = time.perf_counter() - again
-            browser.close()
-        return {"cold_start_s": round(first, 2), "next_answer_s": round(second, 2), "cold_start_method": "browser"}
-    except Exception as exc:  # no browser here: time the library's own cold start instead
-        log(f"cold start in a browser failed ({exc}); timing the Python API instead")
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    if not chromium.exists():
+        log("no chromium: timing the Python API's cold start instead")
         code = (
             "import time; t=time.perf_counter();"
             "from indexer import Library, load_settings;"
@@ -300,9 +292,48 @@ def bench_cold_start() -> dict[str, Any]:
         )
         t = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout)
         return {"cold_start_s": round(t, 2), "cold_start_method": "python-api"}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        page = browser.new_page()
+        url = f"http://127.0.0.1:{port}/?q=How+long+do+children+wait+to+see+a+dentist%3F"
+        started = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    page.goto(url, timeout=2000)
+                    break
+                except Exception:
+                    if time.perf_counter() - started > 120:
+                        raise
+                    time.sleep(0.1)
+            page.wait_for_selector("text=Cited passages", timeout=120_000)
+            first = time.perf_counter() - started
+            later = []
+            for question, expect in (
+                ("Is family group conferencing used?", "Family group conferencing is regularly used"),
+                ("Do staff enjoy working in Blackburn with Darwen?", "Staff enjoy working for Blackburn with Darwen"),
+                ("What did the Den do for children?", "The Den with children"),
+            ):
+                page.wait_for_timeout(1000)
+                page.fill("input[aria-label='Ask a question']", question)
+                again = time.perf_counter()
+                page.keyboard.press("Enter")
+                page.wait_for_function(f"document.body.innerText.includes({expect!r})", polling=20, timeout=60_000)
+                later.append(time.perf_counter() - again)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+            browser.close()
+    return {
+        "cold_start_s": round(first, 2),
+        "next_answer_s": round(statistics.median(later), 2),
+        "next_answer_max_s": round(max(later), 2),
+        "cold_start_method": "browser",
+    }
 
 
 def main() -> None:
@@ -313,7 +344,7 @@ def main() -> None:
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
+    if args.worker is not None:
         print(json.dumps(worker(args.worker, Path(args.folder))))
         return
     OUT.mkdir(parents=True, exist_ok=True)
@@ -346,12 +377,13 @@ def table(r: dict[str, Any]) -> str:
         f"incremental rebuild (1 file edited) {r['incremental_s']:.2f} s",
         f"cold start to first answer: {r['cold_start_s']} s ({r['cold_start_method']})",
         "",
-        "| passages | search p50 | search p95 | filtered p95 (1% / 10%) | ask p95 | RSS MB | disk B/passage |",
-        "|---|---|---|---|---|---|---|",
+        "| passages | vectors | search p50 | search p95 | filtered p95 (1% / 10%) | ask p95 | RSS MB | disk B/passage |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for size, d in r["queries_detail"].items():
+        label = f"seed corpus ({d['size']})" if size == "seed" else f"{int(size):,}"
         lines.append(
-            f"| {int(size):,} | {d['search']['p50']} | {d['search']['p95']} | "
+            f"| {label} | {d['vector_index']} | {d['search']['p50']} | {d['search']['p95']} | "
             f"{d['filtered_1']['p95']} / {d['filtered_10']['p95']} | {d['ask']['p95']} | {d['rss_mb']} | "
             f"{d['disk_bytes_per_passage']} |"
         )

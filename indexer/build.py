@@ -132,7 +132,7 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
         per_doc.append(hashes[at : at + len(group)])
         at += len(group)
     t0 = time.perf_counter()
-    publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors)
+    publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors, settings.ann_threshold)
     timings["store"] = time.perf_counter() - t0
     return BuildReport(
         documents=len(documents), passages=len(flat), embedded=embedded, reused=reused,

@@ -24,6 +24,9 @@ class Settings:
     k: int = 10
     dense_weight: float = 0.45
     min_answer_score: float = 0.45
+    # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
+    ann_threshold: int = 300_000
+    ann_ef_search: int = 256
 
     def __post_init__(self) -> None:
         if not 16 <= self.max_tokens <= 254:

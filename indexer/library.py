@@ -58,7 +58,7 @@ class Library:
 
     @cached_property
     def searcher(self) -> Searcher:
-        return Searcher(self.index, self.embedder, self.settings.dense_weight)
+        return Searcher(self.index, self.embedder, self.settings.dense_weight, self.settings.ann_ef_search)
 
     @cached_property
     def indexed_authorities(self) -> set[str]:

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any
 
 import faiss
 import numpy as np
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 64
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -71,7 +73,7 @@ class Index:
     manifest: dict[str, object]
     documents: list[Document]  # by document row id
     row_doc: np.ndarray  # passage row -> index into documents
-    vectors: faiss.IndexFlat
+    vectors: Any  # faiss.IndexFlatIP, or faiss.IndexHNSWFlat for large indexes (stubs lack both)
     lexical: Lexical
     _db: sqlite3.Connection
 
@@ -91,7 +93,13 @@ class Index:
         n, d = self.vectors.ntotal, self.vectors.d
         if n == 0:
             return np.zeros((0, d), dtype=np.float32)
-        return faiss.rev_swig_ptr(self.vectors.get_xb(), n * d).reshape(n, d)
+        flat: Any = faiss.downcast_index(self.vectors.storage) if self.approximate else self.vectors
+        return faiss.rev_swig_ptr(flat.get_xb(), n * d).reshape(n, d)
+
+    @property
+    def approximate(self) -> bool:
+        """True when the vectors carry an HNSW graph (chosen by size when the index was built)."""
+        return isinstance(self.vectors, faiss.IndexHNSW)
 
     def passages(self, rows: Sequence[int]) -> list[Passage]:
         if not len(rows):
@@ -144,7 +152,7 @@ def open_index(folder: Path, model: str | None = None) -> Index:
         documents = [_document(r) for r in db.execute("SELECT * FROM documents ORDER BY id")]
         n = int(manifest["passages"])  # type: ignore[call-overload]
         row_doc = np.load(gen / "row_doc.npy") if n else np.zeros(0, dtype=np.int32)
-        vectors = cast(faiss.IndexFlat, faiss.read_index(str(gen / "vectors.faiss")))  # an IndexFlatIP
+        vectors = faiss.read_index(str(gen / "vectors.faiss"))
         lexical = Lexical.load(gen / "bm25", n)
     except (sqlite3.Error, OSError, RuntimeError, ValueError) as exc:
         raise IndexCorrupt(str(folder), str(exc)) from exc
@@ -169,8 +177,12 @@ def publish(
     passages: Sequence[Sequence[Passage]],
     embed_hashes: Sequence[Sequence[str]],
     vectors: np.ndarray,
+    ann_threshold: int = 300_000,
 ) -> Path:
-    """Write a new generation and point the manifest at it; returns the generation folder."""
+    """Write a new generation and point the manifest at it; returns the generation folder.
+
+    From ``ann_threshold`` passages on, the vectors are stored in an HNSW graph (approximate
+    search in a millisecond or two) instead of a flat index (exact, linear in the size)."""
     folder.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
     gen = folder / name
@@ -198,7 +210,12 @@ def publish(
             row += len(doc_passages)
     db.close()
     np.save(gen / "row_doc.npy", row_doc)
-    index = faiss.IndexFlatIP(vectors.shape[1])
+    index: Any
+    if len(vectors) >= ann_threshold:
+        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    else:
+        index = faiss.IndexFlatIP(vectors.shape[1])
     if len(vectors):
         index.add(vectors)
     faiss.write_index(index, str(gen / "vectors.faiss"))
@@ -209,6 +226,7 @@ def publish(
         "format_version": FORMAT_VERSION,
         "model": model,
         "dimension": int(vectors.shape[1]),
+        "vector_index": "hnsw" if len(vectors) >= ann_threshold else "flat",
         "generation": name,
         "documents": len(documents),
         "passages": row,

@@ -60,3 +60,12 @@ def test_sidebar_filter_keeps_to_its_authority(seed_library: Library) -> None:
     assert answer.hits and all(
         (h.document.authority, h.document.year) == ("Blackpool", 2022) for h in answer.hits
     )
+
+
+def test_what_the_model_reads_fits_its_window(seed_library: Library) -> None:
+    from indexer.build import embed_input
+
+    index = seed_library.index
+    inputs = [embed_input(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
+    limit = seed_library.embedder.max_tokens  # type: ignore[attr-defined]
+    assert max(seed_library.embedder.count_tokens(inputs)) + 2 <= limit == 256

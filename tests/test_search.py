@@ -53,3 +53,25 @@ def test_authority_absent_from_corpus_is_declined(library: Library) -> None:
     assert not answer.answered and answer.message == "No documents about Manchester are indexed."
     answer = library.ask("caseloads", make_filters(["Leeds"]))
     assert not answer.answered and answer.message == "No documents about Leeds are indexed."
+
+
+def test_large_indexes_use_a_graph_with_the_same_answers(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> None:
+    from dataclasses import replace
+
+    build(corpus_copy, settings, fake, progress=False)
+    exact = Library.open(settings, fake)
+    graph_settings = replace(settings, index_dir=settings.index_dir.parent / "graph", ann_threshold=10)
+    build(corpus_copy, graph_settings, fake, progress=False)
+    graph = Library.open(graph_settings, fake)
+    assert graph.index.approximate and not exact.index.approximate
+    assert graph.index.manifest["vector_index"] == "hnsw"
+    for question, filters in (("domestic abuse", make_filters()), ("care leavers", make_filters(["Blackpool"]))):
+        a, _ = exact.search(question, filters, k=5)
+        b, _ = graph.search(question, filters, k=5)
+        assert [h.passage.text for h in a] == [h.passage.text for h in b]
+        assert {h.document.authority for h in b} <= set(filters.authorities or {"Blackpool", "Blackburn with Darwen"})
+    # and a rebuild reuses the graph's vectors
+    again = build(corpus_copy, graph_settings, fake, progress=False)
+    assert again.embedded == 0
+    exact.close()
+    graph.close()

@@ -122,7 +122,10 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     inputs = [embed_input(p) for p in flat]
     hashes = [hashlib.sha256(f"{settings.model}\x00{t}".encode()).hexdigest()[:24] for t in inputs]
     t0 = time.perf_counter()
-    vectors, embedded, reused, tokens = _vectors(inputs, hashes, old, embedder, settings, progress)
+    vectors, todo = _vectors(inputs, hashes, old, embedder, settings, progress)
+    # tokens counted when chunking (the section heading in front is not counted)
+    tokens = sum(flat[i].tokens for i in todo)
+    embedded, reused = len(todo), len(flat) - len(todo)
     timings["embed"] = time.perf_counter() - t0
     if old is not None:
         old.close()
@@ -174,7 +177,9 @@ def _process(
 def _vectors(
     inputs: Sequence[str], hashes: Sequence[str], old: Index | None, embedder: Embedder,
     settings: Settings, progress: bool | None,
-) -> tuple[np.ndarray, int, int, int]:
+) -> tuple[np.ndarray, list[int]]:
+    """Vectors for every input, reusing the old index's where the text is unchanged;
+    returns them with the positions that had to be embedded."""
     known = old.embed_hashes() if old is not None else {}
     old_matrix = old.vector_matrix() if old is not None else None
     todo = [i for i, h in enumerate(hashes) if h not in known]
@@ -183,7 +188,6 @@ def _vectors(
     for i, h in enumerate(hashes):
         if h in known and old_matrix is not None:
             vectors[i] = old_matrix[known[h]]
-    tokens = sum(embedder.count_tokens([inputs[i] for i in todo])) if todo else 0
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show and todo:
@@ -191,7 +195,7 @@ def _vectors(
 
         bar = tqdm(total=len(todo), unit="passage", desc="Embedding", file=sys.stderr)
     # Large steps: sentence-transformers sorts each call's texts by length to pad less.
-    step = max(settings.batch_size * 64, 1024)
+    step = 4096
     for at in range(0, len(todo), step):
         batch = todo[at : at + step]
         vectors[batch] = embedder.embed([inputs[i] for i in batch], batch_size=settings.batch_size)
@@ -199,4 +203,4 @@ def _vectors(
             bar.update(len(batch))
     if bar is not None:
         bar.close()
-    return vectors, len(todo), len(inputs) - len(todo), tokens
+    return vectors, todo

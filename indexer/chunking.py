@@ -62,19 +62,22 @@ def chunk(doc: Document, blocks: Sequence[Block], count_tokens: CountTokens, max
     counts = count_tokens([text[p[0] : p[1]] for p in planned])
     passages: list[Passage] = []
     for (start, end, paragraph, label, page, sec), n in zip(planned, counts):
-        spans = [(start, end)] if n <= max_tokens else _split(text, start, end, count_tokens, max_tokens)
-        for s, e in spans:
-            passages.append(_passage(doc.path, text, s, e, paragraph, label, page, sec))
+        if n <= max_tokens:
+            passages.append(_passage(doc.path, text, start, end, paragraph, label, page, sec, n))
+            continue
+        spans = _split(text, start, end, count_tokens, max_tokens)
+        for (s, e), size in zip(spans, count_tokens([text[s:e] for s, e in spans])):
+            passages.append(_passage(doc.path, text, s, e, paragraph, label, page, sec, size))
     return passages
 
 
 def _passage(
     path: str, text: str, s: int, e: int, paragraph: int | None, label: str | None, page: int | None,
-    section: str | None,
+    section: str | None, tokens: int,
 ) -> Passage:
     body = text[s:e]
     digest = hashlib.sha256(f"{path}\x00{s}\x00{body}".encode()).hexdigest()[:20]
-    return Passage(digest, path, body, s, e, paragraph, page, section, label)
+    return Passage(digest, path, body, s, e, paragraph, page, section, label, tokens)
 
 
 def _is_numbered(pieces: list[str], blocks: Sequence[Block], comments_at: int) -> bool:

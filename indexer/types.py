@@ -75,6 +75,8 @@ class Passage:
     # How the document itself numbers this paragraph ("27", "3.2a"), for references; None when
     # the document numbers its paragraphs but not this one.
     label: str | None = None
+    # Word pieces in ``text`` when it was chunked (0 when read back from an index).
+    tokens: int = field(default=0, compare=False)
 
     @property
     def is_reader_comment(self) -> bool:

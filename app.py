@@ -165,13 +165,11 @@ def sync_url(filters: Filters, question: str) -> None:
 def chips(answer: Answer) -> None:
     """Filters read from the question, each removable; the year range applied, always shown."""
     f = answer.filters
-    parts = []
-    if f.authorities:
-        parts.append("Authority: " + ", ".join(f.authorities))
-    if f.year_from is not None or f.year_to is not None:
-        parts.append(f"Document years: {f.year_from or 'any'}–{f.year_to or 'any'}")
+    names = {"authority": "Authority", "year": "Document years", "type": "Type"}
+    described = f.describe()
     if f.doc_types:
-        parts.append("Type: " + ", ".join(TYPE_LABELS[t] for t in f.doc_types))
+        described["type"] = " or ".join(TYPE_LABELS[t] for t in f.doc_types)
+    parts = [f"{names[field]}: {value}" for field, value in described.items()]
     if parts:
         st.caption("Searching " + " · ".join(md_escape(p) for p in parts))
     row = st.container(horizontal=True)
@@ -246,6 +244,9 @@ def show_answer(lib: Library, answer: Answer) -> None:
     chips(answer)
     if not answer.answered:
         st.warning(answer.message)
+        if not answer.hits:
+            held = ", ".join(f"{name} ({n})" for name, n in sorted(lib.summary["authorities"].items()))
+            st.caption(f"Documents are indexed about: {md_escape(held)}.")
         if answer.hits:
             st.subheader("Closest passages (not an answer)")
             passage_cards(lib, list(answer.hits[:5]))

@@ -161,13 +161,8 @@ def _with_missing(filters: Filters, missing: tuple[str, ...]) -> Filters:
 
 
 def _empty_reason(filters: Filters, culprits: list[str] | None = None) -> str:
-    parts = {}
-    if filters.authorities:
-        parts["authority"] = "authority " + " or ".join(filters.authorities)
-    if filters.year_from is not None or filters.year_to is not None:
-        parts["year"] = f"years {filters.year_from or '…'}–{filters.year_to or '…'}"
-    if filters.doc_types:
-        parts["type"] = "type " + " or ".join(filters.doc_types)
+    names = {"authority": "authority", "year": "years", "type": "type"}
+    parts = {field: f"{names[field]} {value}" for field, value in filters.describe().items()}
     if culprits:
         named = "; ".join(parts[c] for c in culprits)
         return f"No indexed document matches the filter {named}: remove or widen it."

@@ -96,6 +96,17 @@ class Filters:
     def empty(self) -> bool:
         return not (self.authorities or self.year_from or self.year_to or self.doc_types)
 
+    def describe(self) -> dict[str, str]:
+        """Each filter in words: {"authority": "Blackpool or York", "year": "2019–2022", ...}."""
+        parts = {}
+        if self.authorities:
+            parts["authority"] = " or ".join(self.authorities)
+        if self.year_from is not None or self.year_to is not None:
+            parts["year"] = f"{self.year_from or '…'}–{self.year_to or '…'}"
+        if self.doc_types:
+            parts["type"] = " or ".join(self.doc_types)
+        return parts
+
     def as_dict(self) -> dict[str, object]:
         return {
             "authority": list(self.authorities),

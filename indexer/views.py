@@ -81,14 +81,8 @@ def info_text(index: Index) -> str:
 
 
 def _filters_text(f: Filters) -> str:
-    parts = []
-    if f.authorities:
-        parts.append("authority=" + "|".join(f.authorities))
-    if f.year_from is not None or f.year_to is not None:
-        parts.append(f"years={f.year_from or ''}-{f.year_to or ''}")
-    if f.doc_types:
-        parts.append("type=" + "|".join(f.doc_types))
-    return "filters: " + (", ".join(parts) if parts else "none")
+    parts = [f"{name}: {value}" for name, value in f.describe().items()]
+    return "filters: " + ("; ".join(parts) if parts else "none")
 
 
 def search_text(hits: list[Hit], filters: Filters) -> str:

@@ -80,7 +80,8 @@ def _run(args: argparse.Namespace, settings: Any) -> tuple[dict[str, Any], str]:
         corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
         report = build(corpus, settings, SentenceTransformerEmbedder(settings.model),
                        progress=False if args.no_progress or args.json else None)
-        print(report.summary(), file=sys.stderr)
+        if args.json:  # the summary line goes to stderr; stdout holds the one JSON object
+            print(report.summary(), file=sys.stderr)
         return report.as_dict(), views.build_text(report)
     if args.verb == "info":
         from indexer.store import open_index

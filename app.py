@@ -11,6 +11,7 @@ import os
 import streamlit as st
 
 from indexer import IndexerError, Library, load_settings, make_filters
+from indexer.authorities import gazetteer
 from indexer.citations import escape_markdown as md_escape
 from indexer.citations import location, long_date, reference
 from indexer.embedding import SentenceTransformerEmbedder
@@ -74,7 +75,7 @@ def first_load_from_url(lib: Library, summary: dict) -> None:
     known = set(summary["authorities"])
     chosen = []
     for name in params.get_all("authority"):
-        canonical = lib_canonical(name)
+        canonical = gazetteer().lookup(name)
         if canonical in known and canonical not in chosen:
             chosen.append(canonical)
         elif canonical is None or canonical not in known:
@@ -91,12 +92,6 @@ def first_load_from_url(lib: Library, summary: dict) -> None:
         max(lo, min(hi, year_to)) if year_to is not None else hi,
     )
     st.session_state["ignore"] = set(params.get_all("ignore"))
-
-
-def lib_canonical(name: str) -> str | None:
-    from indexer.authorities import gazetteer
-
-    return gazetteer().lookup(name)
 
 
 def _int(value: str | None) -> int | None:

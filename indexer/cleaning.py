@@ -105,22 +105,14 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
         content_idx = [i for i, ln in enumerate(lines) if ln]
         edge = set(content_idx[:3] + content_idx[-3:]) if len(pages) >= 2 else set(content_idx)
         kept = []
-        first_kept = False
         for i, ln in enumerate(lines):
             if ln and _PAGE_NUMBER.match(ln):
                 kept.append("")
                 continue
             if i in edge and ln and _shape(ln) in repeated:
-                # the first time a title-like running header appears, it is the title
-                if number == 0 and not first_kept and not re.search(r"\d", ln) and i == content_idx[0]:
-                    first_kept = True
-                    kept.append(ln)
-                    continue
-                if len(pages) < 2 and not first_kept and i == content_idx[0]:
-                    first_kept = True
-                    kept.append(ln)
-                    continue
-                kept.append("")
+                # Where a running header first appears, at the very top, it is the title.
+                is_title = number == 0 and i == content_idx[0]
+                kept.append(ln if is_title and (len(pages) < 2 or not re.search(r"\d", ln)) else "")
                 continue
             kept.append(ln)
         out.append("\n".join(kept))

@@ -70,8 +70,9 @@ def evaluate(library: Library, rows: list[dict[str, Any]], k: int = 10) -> dict[
     details = []
     for row in rows:
         question = row["question"]
-        hits, applied = library.search(question, _filters(row), k=max(k, 10))
+        # ask() retrieves exactly what search() would, so its hits serve both measures.
         answer = library.ask(question, _filters(row), k=max(k, 10))
+        hits, applied = list(answer.hits), answer.filters
         evidence = row.get("evidence") or []
         answerable = bool(evidence) and row.get("expect_answered", True)
         rank = next((i + 1 for i, h in enumerate(hits) if contains_evidence(h.passage.text, evidence)), None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from indexer.build import BuildReport
 from indexer.citations import reference
 from indexer.store import Index
@@ -27,9 +29,7 @@ def passage(p: Passage) -> dict[str, Any]:
 
 
 def info(index: Index, with_passages: bool) -> dict[str, Any]:
-    counts = [0] * len(index.documents)
-    for d in index.row_doc.tolist():
-        counts[d] += 1
+    counts = np.bincount(index.row_doc, minlength=len(index.documents)).tolist()
     out: dict[str, Any] = {
         "model": index.model,
         "passages": index.size,

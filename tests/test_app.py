@@ -20,6 +20,15 @@ def app(seed_index: Settings, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return AppTest.from_file(APP, default_timeout=120)
 
 
+def open_url(app: AppTest, **params: str) -> AppTest:
+    """Run the page as if opened at ``/?key=value&...``."""
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception
+    return app
+
+
 def codes(at: AppTest) -> list[str]:
     return [c.value for c in at.code]
 
@@ -58,12 +67,7 @@ def test_ask_shows_answer_citations_and_copy_boxes(app: AppTest) -> None:
 
 
 def test_url_state_runs_the_search_with_filters(app: AppTest) -> None:
-    app.query_params["q"] = "How is neglect handled?"
-    app.query_params["authority"] = "blackpool"
-    app.query_params["year_from"] = "2022"
-    app.query_params["year_to"] = "2022"
-    app.run()
-    assert not app.exception
+    open_url(app, q="How is neglect handled?", authority="blackpool", year_from="2022", year_to="2022")
     assert app.multiselect(key="authority").value == ["Blackpool"]
     assert app.slider(key="years").value == (2022, 2022)
     refs = [c for c in codes(app)[1:]]
@@ -81,20 +85,13 @@ def test_sidebar_filter_changes_results_and_url(app: AppTest) -> None:
 
 
 def test_decline_for_authority_not_indexed(app: AppTest) -> None:
-    app.query_params["q"] = "What did Ofsted say about Manchester?"
-    app.run()
-    assert not app.exception
+    open_url(app, q="What did Ofsted say about Manchester?")
     assert [w.value for w in app.warning] == ["No documents about Manchester are indexed."]
     assert codes(app) == []
 
 
 def test_filters_that_exclude_everything_say_which(app: AppTest) -> None:
-    app.query_params["q"] = "caseloads"
-    app.query_params["type"] = "news"
-    app.query_params["year_from"] = "2022"
-    app.query_params["year_to"] = "2025"
-    app.run()
-    assert not app.exception
+    open_url(app, q="caseloads", type="news", year_from="2022", year_to="2025")
     assert any("No indexed document matches the filters" in w.value for w in app.warning)
 
 

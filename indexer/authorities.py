@@ -69,6 +69,57 @@ class Gazetteer:
         return out
 
 
+_ORG_WORDS = frozenset(
+    "Constabulary Police Fire NHS ICB CCG Integrated Clinical Hospital Hospitals Teaching "
+    "University College FC Rovers United City's Healthcare Foundation Coroner Magistrates "
+    "Crown Court Diocese Cathedral Airport Chamber".split()
+)
+_NOT_FIRST_NAMES = frozenset(
+    "The A An In On At Of For From To By With And But Dear Across Within Throughout Both While "
+    "When Since Unlike Like As That This These Those Inspection Council Visit Report Children "
+    "Services Partnership Local Borough City County Although However Including Only Whereas "
+    "Where Why How What Which Who Whilst Despite Under Over After Before During Around Outside "
+    "Inside Into Than Until Via Near Towards Between Among Beyond Leader Leaders Director Chief "
+    "Executive Members Member Ofsted Inspectors Inspector Today Yesterday Monitoring Focused "
+    "Joint Targeted Area Improvement Safeguarding Sir Lady Lord Dame Letter Review Update Summary "
+    "News Board Committee Scrutiny Cabinet Meeting Agenda Panel Plan Strategy Annual Visits "
+    "Reports Inspections Findings Outcome Outcomes Progress Ofsted's Council's Care Social Family "
+    "Families Young People Education Health Adult Adults Our Your Their His Her Its Welcome "
+    "Greater".split()
+)
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Cllr Councillor Prof Professor Sir Dame Lord Lady".split())
+_SAID = re.compile(
+    r"^\s*(said|says|told|added|explained|commented|wrote|went on|continued|admitted|insisted|"
+    r"argued|claimed|stated|noted|warned|agreed|acknowledged|conceded|replied|responded)\b"
+)
+
+
+def is_place(text: str, m: Mention) -> bool:
+    """False when the name is part of another body's name or a person's surname."""
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 80]
+    prev_words = re.findall(r"[A-Za-z][\w'’.-]*", before)
+    prev = prev_words[-1] if prev_words else ""
+    if prev in ("NHS",) or (prev in _TITLES):
+        return False
+    if re.match(r"^(?:'s)?\s+(?:Borough |City |County |Metropolitan )*(?:Council|children.s services|local authority)",
+                after, re.I):
+        return True  # "Sefton Council", "Tameside children's services": the place, whoever precedes
+    joined_before = before.rstrip()
+    if prev and prev[0].isupper() and prev not in _NOT_FIRST_NAMES and joined_before.endswith(prev) \
+            and not re.search(r"[.!?:;\n\"“‘(]\s*" + re.escape(prev) + r"$", joined_before) \
+            and not prev.isupper():
+        return False  # "Councillor Jane Blackburn", "Mohammed Kent"
+    if _SAID.match(after):
+        return False
+    for word in re.findall(r"[\w&'’]+", after)[:6]:
+        if word in _ORG_WORDS:
+            return False
+        if not (word[0].isupper() or word in ("and", "of", "&")):
+            break
+    return True
+
+
 def _key(name: str) -> str:
     name = name.lower().replace("&", " and ").replace("-", " ").replace(".", " ").replace(",", " ")
     return " ".join(name.split())

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from indexer.authorities import Gazetteer
-from indexer.metadata import is_place
+from indexer.authorities import Gazetteer, is_place
 from indexer.types import Filters
 
 _Y = r"((?:19|20)\d\d)"

@@ -57,6 +57,8 @@ _COMMENTS_HEADING = re.compile(
 
 
 def clean(extracted: Extracted) -> Cleaned:
+    if extracted.paragraphs:
+        return _clean_laid_out(extracted)
     pages = [_normalise(p) for p in extracted.pages]
     pages = _drop_running_lines(pages)
     paragraphs: list[tuple[str, int | None]] = []
@@ -76,6 +78,18 @@ def clean(extracted: Extracted) -> Cleaned:
         for comment in extracted.comments:
             paragraphs.extend((text, None) for text in _paragraphs(_normalise(comment)))
     return _assemble(paragraphs, comments_at)
+
+
+def _clean_laid_out(extracted: Extracted) -> Cleaned:
+    """Paragraphs that a layout-aware reader already rebuilt (page furniture gone, page splits
+    rejoined): drop boilerplate, then put the footnotes after the body, each with its page."""
+    paragraphs: list[tuple[str, int | None]] = [
+        (text, page) for raw, page in extracted.paragraphs
+        if (text := _normalise(raw).strip()) and not _is_boilerplate(text)
+    ]
+    paragraphs = _drop_boilerplate(paragraphs)
+    paragraphs.extend((text, page) for raw, page in extracted.footnotes if (text := _normalise(raw).strip()))
+    return _assemble(paragraphs, None)
 
 
 def _normalise(text: str) -> str:

@@ -1,7 +1,7 @@
 """One reader per file format: bytes on disk -> ``Extracted`` pages of text.
 
-Libraries do the parsing: pdfminer.six groups PDF text into paragraph boxes with their page,
-trafilatura finds an article's main text (and its reader comments) among navigation and
+Libraries do the parsing: pypdfium2 gives PDF text with its layout (``indexer.pdf`` rebuilds the
+paragraphs from it), trafilatura finds an article's main text (and its reader comments) among navigation and
 banners, python-docx walks headings, paragraphs and tables in document order.
 """
 
@@ -100,36 +100,9 @@ def _read_html(data: bytes) -> Extracted:
 
 
 def _read_pdf(data: bytes) -> Extracted:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    from indexer.pdf import read_pdf
 
-    if not data.lstrip().startswith(b"%PDF"):
-        raise ExtractionError("not a PDF file")
-    pages: list[str] = []
-    try:
-        for layout in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            boxes = [el for el in layout if isinstance(el, LTTextContainer)]
-            boxes.sort(key=lambda b: (-round(b.y1), b.x0))
-            pages.append("\n\n".join(_unwrap(box.get_text()) for box in boxes))
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
-        raise ExtractionError(f"damaged or unreadable PDF ({type(exc).__name__})") from exc
-    return Extracted(pages=tuple(pages), is_pdf=True)
-
-
-def _unwrap(box_text: str) -> str:
-    """A PDF box holds one paragraph broken into visual lines: rejoin them with spaces."""
-    lines = [ln.strip() for ln in box_text.strip().split("\n") if ln.strip()]
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif re.match(r"^([-•●▪◦*]|\d+[.)])\s", line):
-            out += "\n" + line
-        elif out.endswith("-") and line[:1].islower():
-            out += line
-        else:
-            out += " " + line
-    return out
+    return read_pdf(data)
 
 
 def _read_docx(data: bytes) -> Extracted:

@@ -27,6 +27,9 @@ class Extracted:
     date: str | None = None
     comments: tuple[str, ...] = ()
     is_pdf: bool = False
+    # A layout-aware reader (PDF) hands over whole paragraphs and footnotes, each with its page.
+    paragraphs: tuple[tuple[str, int], ...] = ()
+    footnotes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,10 +94,15 @@ class Filters:
     doc_types: tuple[str, ...] = ()
     # field name -> "flag" or the words of the question it was read from
     sources: dict[str, str] = field(default_factory=dict)
+    # (part of a judgement's label, or "" for any judgement; grade), lower case: either pair admits
+    grades: tuple[tuple[str, str], ...] = ()
+    # The year was read from a question naming a document ("Hull's 2014 inspection"): a document
+    # then passes when it was published or inspected in those years.
+    year_pinned: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.authorities or self.year_from or self.year_to or self.doc_types)
+        return not (self.authorities or self.year_from or self.year_to or self.doc_types or self.grades)
 
     def describe(self) -> dict[str, str]:
         """Each filter in words: {"authority": "Blackpool or York", "year": "2019–2022", ...}."""
@@ -105,6 +113,8 @@ class Filters:
             parts["year"] = f"{self.year_from or '…'}–{self.year_to or '…'}"
         if self.doc_types:
             parts["type"] = " or ".join(self.doc_types)
+        if self.grades:
+            parts["grade"] = " or ".join(f"{name or 'any judgement'}: {grade}" for name, grade in self.grades)
         return parts
 
     def as_dict(self) -> dict[str, object]:
@@ -114,6 +124,8 @@ class Filters:
             "year_to": self.year_to,
             "type": list(self.doc_types),
             "sources": dict(self.sources),
+            "grade": [f"{name}={grade}" if name else grade for name, grade in self.grades],
+            "year_pinned": self.year_pinned,
         }
 
 

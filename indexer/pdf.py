@@ -1,0 +1,364 @@
+"""PDF -> paragraphs, rebuilt from the layout that PDFium reports.
+
+pypdfium2 (PDFium's bindings, Apache/BSD) extracts text at hundreds of pages a second and
+gives each character's box and font size. That is what real Ofsted reports need: page furniture
+repeated at the same place on every page, paragraph numbers hanging in a column of their own,
+judgement tables whose cells come out as separate runs of text, footnotes in a smaller size at
+the page foot, words hyphenated at a line end. Only layout is undone; the words are the page's.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from statistics import quantiles
+
+from indexer.errors import ExtractionError
+from indexer.types import Extracted
+
+# Private-use bullet glyphs (Wingdings, Symbol) and the usual bullet characters.
+BULLETS = "\uf06e\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\u25fc\u25aa\u25a0\u2022\u25cf\u25e6\u2023\u2043"
+_BULLET = re.compile(rf"^[{BULLETS}]\s*")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
+_BARE_NUMBER = re.compile(r"^\d{1,3}\.?$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
+_ENDS_WITH_PAGE = re.compile(r"\S.*?(?:\s|\.{3,}|…)\s*\d{1,3}$")
+_MARKER = re.compile(r"(?<=[A-Za-z)’'”.,;:])\d{1,2}(?=[\s.,;:)]|$)")
+_GRADE = r"Outstanding|Good|Requires improvement to be good|Requires? improvement|Inadequate|Adequate"
+_GRADE_END = re.compile(rf"^(?P<label>.*?)\s*\b(?P<grade>{_GRADE})$")
+_TABLE_HEADER = re.compile(r"^(?:Key )?judgements?\s+(?:judgements? )?grades?$", re.I)
+# "Inspection dates: ...", "Report published: ...", "Lead inspector: ...": a field of its own
+_LABEL = re.compile(r"^[A-Z][A-Za-z’' ]{2,28}:\s+\S")
+_JUDGEMENT_WORDS = re.compile(
+    r"impact of leaders|help and protection|children in care|care leavers|looked after|"
+    r"overall effectiveness|adoption performance|leadership|achieving permanence|experiences and progress",
+    re.I,
+)
+_TERMINAL = tuple(".!?:;")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    x: float
+    y: float  # bottom of the first character, in points from the foot of the page
+    y_end: float  # bottom of the last character (PDFium joins a line hyphenated at its end to the next)
+    right: float
+    size: float  # font size of the first letter
+    lead_size: float  # font size of the first character (a superscript marker is smaller)
+    height: float
+
+
+@dataclass
+class _Para:
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+    numbered: bool = False
+    bullet_x: float | None = None
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+
+def read_pdf(data: bytes) -> Extracted:
+    import pypdfium2 as pdfium
+
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ExtractionError("not a PDF file")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"damaged or unreadable PDF ({exc})") from exc
+    try:
+        pages = [list(_page_lines(pdf, i)) for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    return layout(pages)
+
+
+def layout(pages: list[list[Line]]) -> Extracted:
+    """Lines of every page (in the order the PDF draws them) -> paragraphs and footnotes."""
+    body_size = _body_size(pages)
+    furniture = _furniture(pages)
+    kept: list[list[Line]] = []
+    footnotes: list[tuple[str, int]] = []
+    for lines in pages:
+        lines = [ln for ln in lines if _shape(ln) not in furniture or not _in_margin(ln)]
+        lines = [ln for ln in lines if not (_in_margin(ln) and _PAGE_NUMBER.match(ln.text))]
+        # a footnote marker drawn as a run of its own, in superscript
+        lines = [ln for ln in lines if not (ln.text.isdigit() and ln.lead_size < 0.8 * body_size)]
+        if _is_contents(lines):
+            continue
+        lines, notes = _split_footnotes(lines, body_size)
+        footnotes.extend(notes)
+        kept.append(_attach_side_numbers(lines))
+    paragraphs = _paragraphs(kept)
+    texts = tuple("\n\n".join(t for t, p in paragraphs if p == n) for n in range(1, len(pages) + 1))
+    return Extracted(pages=texts, is_pdf=True, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
+
+
+def _page_lines(pdf: object, index: int) -> Iterator[Line]:
+    import pypdfium2.raw as raw
+
+    page = pdf[index]  # type: ignore[index]
+    height = page.get_height()
+    textpage = page.get_textpage()
+    full = textpage.get_text_range()
+    pos = 0
+    for raw_line in full.split("\r\n"):
+        start, pos = pos, pos + len(raw_line) + 2
+        stripped = raw_line.strip()
+        if not stripped:
+            continue
+        first = start + len(raw_line) - len(raw_line.lstrip())
+        last = start + len(raw_line.rstrip()) - 1
+        try:
+            x, y, _, _ = textpage.get_charbox(first)
+            _, y_end, right, _ = textpage.get_charbox(last)
+        except Exception:  # a character PDFium cannot place: keep the text, guess the place
+            x, y, y_end, right = 0.0, 0.0, 0.0, 0.0
+        letter = next((i for i, ch in enumerate(raw_line) if ch.isalpha()), len(raw_line) - len(raw_line.lstrip()))
+        size = raw.FPDFText_GetFontSize(textpage, start + letter)
+        lead_size = raw.FPDFText_GetFontSize(textpage, first)
+        text = _drop_markers(raw_line, start, textpage, raw)
+        # PDFium marks a hyphen at a line end as U+FFFE and joins the lines: the page shows "-".
+        text = " ".join(text.replace("\ufffe", "-").split())
+        yield Line(text, index + 1, x, y, y_end, right, size, lead_size, height)
+    textpage.close()
+    page.close()
+
+
+def _drop_markers(line: str, start: int, textpage: object, raw: object) -> str:
+    """Footnote markers are superscript digits glued to a word ("Board1"): drop them."""
+    out, at = [], 0
+    for m in _MARKER.finditer(line):
+        size = raw.FPDFText_GetFontSize(textpage, start + m.start())  # type: ignore[attr-defined]
+        before = raw.FPDFText_GetFontSize(textpage, start + m.start() - 1)  # type: ignore[attr-defined]
+        if size < 0.8 * before:
+            out.append(line[at : m.start()])
+            at = m.end()
+    out.append(line[at:])
+    return "".join(out)
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for ln in lines:
+            sizes[round(ln.size * 2) / 2] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 12.0
+
+
+def _shape(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.lower())
+
+
+def _in_margin(line: Line) -> bool:
+    return line.y < 0.12 * line.height or line.y > 0.88 * line.height
+
+
+def _furniture(pages: list[list[Line]]) -> set[str]:
+    """Shapes of lines printed in the top or bottom margin of many pages: running heads and feet."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_shape(ln) for ln in lines if _in_margin(ln)})
+    threshold = max(2, math.ceil(0.3 * len(pages)))
+    return {shape for shape, n in seen.items() if n >= threshold}
+
+
+def _is_contents(lines: list[Line]) -> bool:
+    if not any(_CONTENTS.match(ln.text) for ln in lines[:5]):
+        return False
+    listed = sum(1 for ln in lines if _ENDS_WITH_PAGE.match(ln.text))
+    return listed >= 3 and listed >= 0.5 * (len(lines) - 1)
+
+
+def _split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], list[tuple[str, int]]]:
+    """Footnotes: a run of small lines at the foot of the page that starts with a marker."""
+    for i, ln in enumerate(lines):
+        marked = ln.lead_size < 0.8 * ln.size or re.match(r"^\d{1,2}\s", ln.text)
+        rest = lines[i:]
+        if not (marked and re.match(r"^\d{1,2}\s*\S", ln.text) and ln.size <= 0.9 * body_size):
+            continue
+        above = [o.y for o in lines[:i] if o.size > 0.9 * body_size]
+        if all(o.size <= 0.9 * body_size for o in rest) and (not above or ln.y < min(above)):
+            notes: list[tuple[str, int]] = []
+            for o in rest:
+                if not notes or (o.lead_size < 0.8 * o.size and re.match(r"^\d", o.text)):
+                    notes.append((o.text, o.page))
+                else:
+                    notes[-1] = (_join(notes[-1][0], o.text), o.page)
+            return lines[:i], notes
+    return lines, []
+
+
+def _attach_side_numbers(lines: list[Line]) -> list[Line]:
+    """A paragraph number drawn as its own run ("12." beside a block) goes before the line level
+    with it."""
+    numbers = [ln for ln in lines if _BARE_NUMBER.match(ln.text) and not _in_margin(ln)]
+    if not numbers:
+        return lines
+    out = [ln for ln in lines if ln not in numbers]
+    for num in numbers:
+        level = [ln for ln in out if abs(ln.y - num.y) < 2 and ln.x > num.x and not _NUMBERED.match(ln.text)]
+        if not level:
+            out.append(num)  # a number alone (a table cell, a figure): keep it where it was
+            continue
+        target = min(level, key=lambda ln: ln.x)
+        target.text = f"{num.text.rstrip('.')}. {target.text}"
+        target.x = num.x
+    out.sort(key=lambda ln: lines.index(ln) if ln in lines else 0)
+    return out
+
+
+def _pitches(pages: list[list[Line]]) -> dict[float, float]:
+    """Usual distance between consecutive lines of a paragraph, per font size."""
+    gaps: dict[float, list[float]] = {}
+    for lines in pages:
+        for a, b in zip(lines, lines[1:]):
+            gap = a.y_end - b.y
+            if abs(a.size - b.size) < 0.6 and 0.8 * a.size < gap < 2.5 * a.size:
+                gaps.setdefault(round(a.size * 2) / 2, []).append(gap)
+    # Lines within a paragraph outnumber breaks between paragraphs: the lower quartile is the former.
+    return {size: quantiles(values, n=4)[0] if len(values) > 1 else values[0] for size, values in gaps.items()}
+
+
+def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, int]]:
+    pitches = _pitches(pages)
+    out: list[tuple[str, int]] = []
+    current: _Para | None = None
+    for lines in pages:
+        tables, used = _tables(lines)
+        for i, line in enumerate(lines):
+            if i in tables:
+                if current:
+                    out.append((current.text, current.first.page))
+                out.append((tables[i], line.page))
+                current = None
+            if i in used:
+                continue
+            if current is not None and _continues(current, line, pitches):
+                _extend(current, line, pitches)
+                continue
+            if current is not None:
+                out.append((current.text, current.first.page))
+            current = _start(line)
+    if current is not None:
+        out.append((current.text, current.first.page))
+    return out
+
+
+def _start(line: Line) -> _Para:
+    para = _Para([line], _BULLET.sub("• ", line.text), bool(_NUMBERED.match(line.text)))
+    if _BULLET.match(line.text):
+        para.bullet_x = line.x
+    return para
+
+
+def _extend(para: _Para, line: Line, pitches: dict[float, float]) -> None:
+    prev = para.lines[-1]
+    if _BULLET.match(line.text):
+        para.text += "\n" + _BULLET.sub("• ", line.text)
+        para.bullet_x = line.x if para.bullet_x is None else para.bullet_x
+    elif prev.page == line.page and prev.y_end - line.y > 1.45 * _pitch(prev, pitches) and para.numbered:
+        para.text += "\n" + line.text  # a second paragraph under one number
+    else:
+        para.text = _join(para.text, line.text)
+    para.lines.append(line)
+
+
+def _pitch(line: Line, pitches: dict[float, float]) -> float:
+    return pitches.get(round(line.size * 2) / 2) or 1.25 * line.size
+
+
+def _continues(para: _Para, line: Line, pitches: dict[float, float]) -> bool:
+    """Does ``line`` carry on ``para``, or start something new?"""
+    prev = para.lines[-1]
+    if _NUMBERED.match(line.text) or _LABEL.match(line.text) or abs(line.size - prev.size) > 0.6 and not line.text[:1].islower():
+        return False
+    indented = line.x > para.first.x + 6
+    if _BULLET.match(line.text):
+        # a list runs on; under a numbered paragraph, its indented bullets belong to it
+        return (para.bullet_x is not None and abs(line.x - para.bullet_x) < 3) or (para.numbered and indented)
+    if para.bullet_x is not None and line.x <= para.bullet_x + 3:
+        return False  # text back at the bullets' margin ends the list
+    same_page = line.page == prev.page
+    if same_page:
+        gap = prev.y_end - line.y
+        pitch = _pitch(prev, pitches)
+        if gap < -2 or gap > 3.2 * pitch:
+            return False
+        if gap <= 1.45 * pitch:
+            return True
+        return para.numbered and indented  # a paragraph break inside a numbered paragraph
+    # across a page break
+    if line.text[:1].islower():
+        return True
+    if para.numbered and indented:
+        return True
+    return not prev.text.endswith(_TERMINAL) and not _heading_like(para)
+
+
+def _heading_like(para: _Para) -> bool:
+    return len(para.lines) == 1 and len(para.text.split()) <= 12
+
+
+def _join(left: str, right: str) -> str:
+    """Rejoin a line break: a word hyphenated at the line end stays one word ("multi-agency")."""
+    if re.search(r"[A-Za-z]-$", left) and right[:1].islower():
+        return left + right
+    return f"{left} {right}"
+
+
+def _tables(lines: list[Line]) -> tuple[dict[int, str], set[int]]:
+    """Judgement tables: label cells (one or more lines) and a grade cell, however PDFium orders
+    the runs. Returns {index of the first line: "label<TAB>grade" rows} and the lines used."""
+    rows: list[tuple[int, str, str, bool]] = []
+    used: set[int] = set()
+    header: int | None = None
+    buffer: list[int] = []
+    skip: set[int] = set()
+    for i, line in enumerate(lines):
+        text = line.text
+        if i in skip:
+            continue
+        if _TABLE_HEADER.match(text):
+            header, buffer = i, []
+            continue
+        m = _GRADE_END.match(text)
+        if m and len(text) < 150 and not m.group("label").endswith((":", ".", ",")):
+            near = [j for j in buffer if lines[j].page == line.page and abs(lines[j].y - line.y) < 60]
+            label = " ".join([lines[j].text for j in near] + [m.group("label")]).strip()
+            grade = m.group("grade")
+            # a grade cell that wraps: "Requires improvement" / "to be good"
+            nxt = i + 1
+            if grade.startswith("Requires") and nxt < len(lines) and lines[nxt].text == "to be good":
+                grade += " to be good"
+                skip.add(nxt)
+            if label and _JUDGEMENT_WORDS.search(label) and len(label) < 160:
+                cell = not m.group("label") and bool(near) and line.x > lines[near[0]].x + 100
+                rows.append((near[0] if near else i, label, grade, cell or len(label.split()) <= 12))
+                used.update(near + [i] + [n for n in skip if n == nxt])
+            buffer = []
+            continue
+        if len(text) < 90 and not text.endswith((".", ":")) and not _BULLET.match(text):
+            buffer = (buffer + [i])[-4:]
+        else:
+            buffer = []
+    if not rows or (len(rows) == 1 and header is None and not rows[0][3]):
+        return {}, set()
+    first = min(rows[0][0], header if header is not None else rows[0][0])
+    head = []
+    if header is not None:
+        used.add(header)
+        head = ["\t".join(lines[header].text.split(None, 1))]
+    table = "\n".join(head + [f"{label}\t{grade}" for _, label, grade, _ in rows])
+    return {first: table}, used

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from indexer.dates import parse_date
-from indexer.metadata import GRADES
+from indexer.judgements import GRADES
 from indexer.sentences import sentence_spans
 from indexer.types import READER_COMMENTS, Block, Document, Passage
 

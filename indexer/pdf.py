@@ -333,16 +333,18 @@ def _tables(lines: list[Line]) -> tuple[dict[int, str], set[int]]:
         if _TABLE_HEADER.match(text):
             header, buffer = i, []
             continue
+        nxt = i + 1
+        # a grade cell that wraps: "Requires improvement" / "to be good", "Requires improvement to" / "be good"
+        if nxt < len(lines) and re.search(r"Requires improvement(?: to)?$", text):
+            rest = lines[nxt].text
+            if (text.endswith(" to") and rest == "be good") or (text.endswith("improvement") and rest == "to be good"):
+                text = f"{text} {rest}"
+                skip.add(nxt)
         m = _GRADE_END.match(text)
         if m and len(text) < 150 and not m.group("label").endswith((":", ".", ",")):
             near = [j for j in buffer if lines[j].page == line.page and abs(lines[j].y - line.y) < 60]
             label = " ".join([lines[j].text for j in near] + [m.group("label")]).strip()
             grade = m.group("grade")
-            # a grade cell that wraps: "Requires improvement" / "to be good"
-            nxt = i + 1
-            if grade.startswith("Requires") and nxt < len(lines) and lines[nxt].text == "to be good":
-                grade += " to be good"
-                skip.add(nxt)
             if label and _JUDGEMENT_WORDS.search(label) and len(label) < 160:
                 cell = not m.group("label") and bool(near) and line.x > lines[near[0]].x + 100
                 rows.append((near[0] if near else i, label, grade, cell or len(label.split()) <= 12))

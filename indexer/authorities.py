@@ -17,8 +17,22 @@ from pathlib import Path
 from indexer.errors import UnknownAuthority
 
 _DATA = Path(__file__).with_name("authorities.csv")
-# Names that are ordinary English words too: in a question they count only when capitalised.
-_COMMON_WORDS = frozenset({"reading", "bury", "poole", "derby", "brent", "kent", "stoke", "sutton"})
+# Names that are ordinary English words too: in a question they count only when capitalised, and
+# at the start of a sentence only as "Reading's…" or "Reading Council".
+_COMMON_WORDS = frozenset({"reading", "bury", "derby", "stoke", "bath", "slough", "bucks", "staffs", "wilts"})
+# Other places whose names begin with an authority's name (matched from the mention's start).
+_OTHER_PLACES = re.compile(
+    r"Newcastle[\s-]+under[\s-]+Lyme|Sutton[\s-]+Coldfield|Sutton[\s-]+in[\s-]+Ashfield|"
+    r"Bury\s+St\.?\s+Edmunds|Stoke\s+(?:Newington|Mandeville|Poges)|Brent\s+Cross|"
+    r"Richmond,?\s+(?:in\s+)?\(?(?:North\s+)?Yorks(?:hire)?\b|(?<=North Yorkshire's )Richmond|"
+    r"(?<=North Yorkshire’s )Richmond",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“‘(])\s*$")
+_PLACE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:Borough |City |County |Metropolitan )*(?:Council|children.s services|local authority)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +51,7 @@ class Gazetteer:
             for surface in (name, *aliases):
                 self._by_surface[_key(surface)] = name
         surfaces = sorted({s for n, a in rows for s in (n, *a)}, key=len, reverse=True)
-        alternation = "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in surfaces)
+        alternation = "|".join(dict.fromkeys(_pattern(s) for s in surfaces))  # longest first
         self._exact = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w])")
         self._loose = re.compile(rf"(?<![\w&])(?:{alternation})(?![\w])", re.I)
 
@@ -48,7 +62,7 @@ class Gazetteer:
             return found
         choices = list(self._by_surface)
         close = difflib.get_close_matches(_key(name), choices, n=5, cutoff=0.75)
-        if not close:  # a part of a longer name: "Kingston", "Darwen"
+        if not close:  # a part of a longer name: "Darwen"
             close = [c for c in choices if re.search(rf"\b{re.escape(_key(name))}\b", c)] if name.strip() else []
         suggestions = list(dict.fromkeys(self._by_surface[c] for c in close))[:3]
         raise UnknownAuthority(name.strip(), suggestions)
@@ -62,17 +76,34 @@ class Gazetteer:
         out = []
         for m in pattern.finditer(text):
             surface = m.group(0)
-            common = question and surface.lower() in _COMMON_WORDS
-            if common and (not surface[0].isupper() or not text[: m.start()].strip()):
-                continue
+            if _OTHER_PLACES.match(text, m.start()):
+                continue  # "Newcastle-under-Lyme", "Richmond, North Yorkshire"
+            if question and surface.lower() in _COMMON_WORDS and not _common_word_is_place(text, m):
+                continue  # "reading age", "Bath time"
             out.append(Mention(self._by_surface[_key(surface)], surface, m.start(), m.end()))
         return out
+
+
+def _common_word_is_place(text: str, m: re.Match[str]) -> bool:
+    if not m.group(0)[0].isupper():
+        return False
+    if _SENTENCE_END.search(text[: m.start()]):
+        return bool(_PLACE_AFTER.match(text[m.end() :]) or re.match(r"['’]s\b", text[m.end() :]))
+    return True
+
+
+def _pattern(surface: str) -> str:
+    """A name as a pattern: words apart by spaces or hyphens, "and" or "&", a comma allowed."""
+    words = re.split(r"[\s,-]+", surface.strip())
+    parts = ["(?:and|&)" if w in ("and", "&") else re.escape(w).replace(r"\.", r"\.?") for w in words]
+    return r",?[\s-]+".join(parts)
 
 
 _ORG_WORDS = frozenset(
     "Constabulary Police Fire NHS ICB CCG Integrated Clinical Hospital Hospitals Teaching "
     "University College FC Rovers United City's Healthcare Foundation Coroner Magistrates "
-    "Crown Court Diocese Cathedral Airport Chamber".split()
+    "Crown Court Diocese Cathedral Airport Chamber City Town County Albion Wanderers Athletic "
+    "Forest Wednesday Argyle Football Cricket Rugby Club".split()
 )
 _NOT_FIRST_NAMES = frozenset(
     "The A An In On At Of For From To By With And But Dear Across Within Throughout Both While "
@@ -85,8 +116,17 @@ _NOT_FIRST_NAMES = frozenset(
     "News Board Committee Scrutiny Cabinet Meeting Agenda Panel Plan Strategy Annual Visits "
     "Reports Inspections Findings Outcome Outcomes Progress Ofsted's Council's Care Social Family "
     "Families Young People Education Health Adult Adults Our Your Their His Her Its Welcome "
-    "Greater".split()
+    "Greater "
+    # words that open a question or join names: "Has Redbridge…", "Do Southwark care leavers…"
+    "Has Have Had Is Are Was Were Do Does Did Can Could Would Should Shall Must Might Hasn't "
+    "Haven't Isn't Aren't Wasn't Weren't Don't Doesn't Didn't Can't Couldn't Wouldn't Shouldn't "
+    "Tell Show Give List Find Compare Summarise Summarize Describe Explain Search Check Quote "
+    "Also Still Now Then So Yet Or Nor If Whether Once Because Whose Whom Every Each All Some Any "
+    "No Many Most Other Another About Against Regarding Concerning Following Versus Vs Per Upon "
+    "Latest Recent Last Next First New Former Current Previous Please".split()
 )
+# Names too, but at the very start of a question an auxiliary: "Will Kent's plan work?"
+_QUESTION_OPENERS = frozenset({"Will", "May"})
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Cllr Councillor Prof Professor Sir Dame Lord Lady".split())
 _SAID = re.compile(
     r"^\s*(said|says|told|added|explained|commented|wrote|went on|continued|admitted|insisted|"
@@ -102,13 +142,14 @@ def is_place(text: str, m: Mention) -> bool:
     prev = prev_words[-1] if prev_words else ""
     if prev in ("NHS",) or (prev in _TITLES):
         return False
-    if re.match(r"^(?:'s)?\s+(?:Borough |City |County |Metropolitan )*(?:Council|children.s services|local authority)",
-                after, re.I):
+    if _PLACE_AFTER.match(after):
         return True  # "Sefton Council", "Tameside children's services": the place, whoever precedes
     joined_before = before.rstrip()
-    if prev and prev[0].isupper() and prev not in _NOT_FIRST_NAMES and joined_before.endswith(prev) \
+    word = prev.replace("’", "'")
+    if prev and prev[0].isupper() and word not in _NOT_FIRST_NAMES and joined_before.endswith(prev) \
             and not re.search(r"[.!?:;\n\"“‘(]\s*" + re.escape(prev) + r"$", joined_before) \
-            and not prev.isupper():
+            and not prev.isupper() \
+            and not (word in _QUESTION_OPENERS and m.start <= 40 and joined_before == prev):
         return False  # "Councillor Jane Blackburn", "Mohammed Kent"
     if _SAID.match(after):
         return False

@@ -2,7 +2,8 @@
 
 A year in a question usually dates an event, and documents are dated when written, often months
 later; so a range read from the question admits documents dated up to a year after it, unless the
-question names the document itself ("the 2022 inspection"), which pins the document's year.
+question names the document itself ("the 2022 inspection"), which pins the year: a document then
+passes when it was published or inspected in it (the 2014 inspection of Hull was published in 2015).
 """
 
 from __future__ import annotations
@@ -64,9 +65,9 @@ def parse_question(
     if explicit.year_from is None and explicit.year_to is None and "year" in read:
         years = _years(question)
         if years is not None:
-            year_from, year_to, said, span = years
+            year_from, year_to, said, span, pinned = years
             spans.append(span)
-            filters = replace(filters, year_from=year_from, year_to=year_to)
+            filters = replace(filters, year_from=year_from, year_to=year_to, year_pinned=pinned)
             sources["year"] = f"question: {said!r}"
     return ParsedQuestion(
         query=_strip(question, spans) or question.strip(),
@@ -84,33 +85,34 @@ def _strip(question: str, spans: list[tuple[int, int]]) -> str:
     return " ".join(out.split())
 
 
-def _years(question: str) -> tuple[int | None, int | None, str, tuple[int, int]] | None:
+def _years(question: str) -> tuple[int | None, int | None, str, tuple[int, int], bool] | None:
+    """(from, to, the words said, their span, whether they name a document) or None."""
     m = _PIN.search(question)
     if m:
         year = int(m.group(1))
-        return year, year, m.group(0), m.span()
+        return year, year, m.group(0), m.span(), True
     m = _BETWEEN.search(question)
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))
-        return a, b + 1, m.group(0), m.span()
+        return a, b + 1, m.group(0), m.span(), False
     m = _RANGE.search(question)
     if m:
         a = int(m.group(1))
         tail = m.group(2)
         b = int(tail) if len(tail) == 4 else (a // 100) * 100 + int(tail)
         if b >= a:
-            return a, b + 1, m.group(0), m.span()
+            return a, b + 1, m.group(0), m.span(), False
     m = _SINCE.search(question)
     if m:
         year = int(m.group(2)) + (1 if m.group(1).lower() in ("after", "post") else 0)
-        return year, None, m.group(0), m.span()
+        return year, None, m.group(0), m.span(), False
     m = _BEFORE.search(question)
     if m:
         word = m.group(1).lower()
         year = int(m.group(2)) - (1 if word in ("before", "prior to", "pre") else 0)
-        return None, year + 1, m.group(0), m.span()
+        return None, year + 1, m.group(0), m.span(), False
     m = _SINGLE.search(question)
     if m:
         year = int(m.group(1))
-        return year, year + 1, m.group(0).strip(), m.span()
+        return year, year + 1, m.group(0).strip(), m.span(), False
     return None

@@ -13,6 +13,7 @@ import faiss
 import numpy as np
 import torch
 
+from indexer.dates import find_dates, find_month_years
 from indexer.embedding import Embedder, on_model_thread
 from indexer.store import Index
 from indexer.types import READER_COMMENTS, Filters, Hit
@@ -43,13 +44,24 @@ class Searcher:
         keep = np.ones(len(self.index.documents), dtype=bool)
         if filters.authorities:
             keep &= np.isin(authority, list(filters.authorities))
+        unyeared = keep.copy()
         if filters.year_from is not None:
             keep &= year >= filters.year_from
         if filters.year_to is not None:
             keep &= (year <= filters.year_to) & (year >= 0)
+        if filters.year_pinned:  # "Hull's 2014 inspection", published in 2015
+            keep |= unyeared & self._inspected_in(filters.year_from, filters.year_to)
         if filters.doc_types:
             keep &= np.isin(kind, list(filters.doc_types))
         return keep
+
+    @cached_property
+    def _inspection_years(self) -> list[frozenset[int]]:
+        return [inspection_years(d.inspection_dates) for d in self.index.documents]
+
+    def _inspected_in(self, year_from: int | None, year_to: int | None) -> np.ndarray:
+        low, high = year_from if year_from is not None else 0, year_to if year_to is not None else 9999
+        return np.array([any(low <= y <= high for y in ys) for ys in self._inspection_years], dtype=bool)
 
     def row_mask(self, filters: Filters) -> np.ndarray | None:
         if filters.empty:
@@ -130,6 +142,14 @@ class Searcher:
         _, ids = on_model_thread(lambda: self.index.vectors.search(qv.reshape(1, -1), pool, params=params))
         found = ids[0]
         return found[found >= 0]
+
+
+def inspection_years(inspection_dates: str | None) -> frozenset[int]:
+    """The years of "17 March to 21 March 2025" or "November 2014 to January 2015"."""
+    if not inspection_dates:
+        return frozenset()
+    found = {d.year for _, d in find_dates(inspection_dates)}
+    return frozenset(found | {year for year, _ in find_month_years(inspection_dates)})
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing as mp
+import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +25,12 @@ from indexer.errors import ExtractionError, IndexCorrupt, IndexerError
 from indexer.metadata import SIDECAR, apply_overrides, describe, read_sidecar
 from indexer.readers import read
 from indexer.store import Index, check_model, open_index, publish, read_manifest
-from indexer.types import Document, Passage
+from indexer.types import Cleaned, Document, Extracted, Passage
 
 log = logging.getLogger(__name__)
 
 # Bump when reading, cleaning, describing or chunking changes, so unchanged files are redone.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class BuildReport:
     seconds: float
     tokens: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    pages: int = 0  # pages of the files read this time
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -58,6 +62,7 @@ class BuildReport:
             f"Indexed {self.documents} documents, {self.passages} passages "
             f"({self.embedded} embedded, {self.reused} reused, {len(self.skipped)} files skipped) "
             f"in {self.seconds:.1f} s: {rate:.0f} passages/s, {tok:.0f} tokens/s"
+            + (f"; read {self.pages} pages in {self.timings.get('read', 0):.1f} s" if self.pages else "")
         )
 
 
@@ -87,24 +92,30 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     documents: list[Document] = []
     passages: list[list[Passage]] = []
     skipped: list[tuple[str, str]] = []
+    show = sys.stderr.isatty() if progress is None else progress
     t0 = time.perf_counter()
+    plan: list[tuple[Path, str, str, dict[str, str]]] = []
     for path in corpus_files(corpus):
         rel = path.relative_to(corpus).as_posix()
         if rel == SIDECAR:
             skipped.append((rel, "metadata sidecar: applied to the files it names"))
             continue
+        overrides = sidecar.get(rel, {})
         try:
-            overrides = sidecar.get(rel, {})
-            sha = _sha(path, overrides)
-            if old is not None and rel in old_docs and old.documents[old_docs[rel]].sha == sha:
-                doc = old.documents[old_docs[rel]]
-                doc_passages = old.passages_of(old_docs[rel])
+            plan.append((path, rel, _sha(path, overrides), overrides))
+        except OSError as exc:
+            skipped.append((rel, f"cannot be read: {exc.strerror or exc}"))
+    fresh = [p for p, rel, sha, _ in plan if not (old is not None and rel in old_docs and old.documents[old_docs[rel]].sha == sha)]
+    read_out = dict(zip(fresh, _read_all(fresh, show)))
+    timings["read"] = time.perf_counter() - t0
+    for path, rel, sha, overrides in plan:
+        try:
+            if path not in read_out:
+                doc = old.documents[old_docs[rel]]  # type: ignore[union-attr]
+                doc_passages = old.passages_of(old_docs[rel])  # type: ignore[union-attr]
             else:
-                doc, doc_passages = _process(path, rel, sha, overrides, embedder, settings)
-        except ExtractionError as exc:
-            skipped.append((rel, str(exc)))
-            continue
-        except IndexerError as exc:
+                doc, doc_passages = _describe(read_out[path], rel, sha, overrides, embedder, settings)
+        except IndexerError as exc:  # ExtractionError included
             skipped.append((rel, str(exc)))
             continue
         except Exception as exc:  # a bad file must never stop the build
@@ -117,12 +128,13 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
         documents.append(doc)
         passages.append(doc_passages)
     timings["process"] = time.perf_counter() - t0
+    skipped.sort()
 
     flat = [p for group in passages for p in group]
     inputs = [embed_input(p) for p in flat]
     hashes = [hashlib.sha256(f"{settings.model}\x00{t}".encode()).hexdigest()[:24] for t in inputs]
     t0 = time.perf_counter()
-    vectors, todo = _vectors(inputs, hashes, old, embedder, settings, progress)
+    vectors, todo = _vectors(inputs, hashes, old, embedder, settings, show)
     # tokens counted when chunking (the section heading in front is not counted)
     tokens = sum(flat[i].tokens for i in todo)
     embedded, reused = len(todo), len(flat) - len(todo)
@@ -137,10 +149,14 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     t0 = time.perf_counter()
     publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors, settings.ann_threshold)
     timings["store"] = time.perf_counter() - t0
-    return BuildReport(
+    pages = sum(len(r[0].pages) for r in read_out.values() if not isinstance(r, ExtractionError))
+    report = BuildReport(
         documents=len(documents), passages=len(flat), embedded=embedded, reused=reused,
         skipped=tuple(skipped), seconds=time.perf_counter() - started, tokens=tokens, timings=timings,
+        pages=pages,
     )
+    log.info("%s", report.summary())
+    return report
 
 
 def _previous(folder: Path) -> Index | None:
@@ -161,13 +177,59 @@ def _sha(path: Path, overrides: dict[str, str]) -> str:
     return digest.hexdigest()[:32]
 
 
-def _process(
-    path: Path, rel: str, sha: str, overrides: dict[str, str], embedder: Embedder, settings: Settings
-) -> tuple[Document, list[Passage]]:
-    extracted = read(path)
-    cleaned = clean(extracted)
+Read = tuple[Extracted, Cleaned] | ExtractionError
+
+
+def read_and_clean(path: Path) -> Read:
+    """Read and clean one file; runs in a worker process, so errors come back as values."""
+    try:
+        extracted = read(path)
+        cleaned = clean(extracted)
+    except ExtractionError as exc:
+        return exc
+    except Exception as exc:  # a damaged file must not take the pool down
+        return ExtractionError(f"could not be read ({type(exc).__name__}: {exc})")
     if not cleaned.text.strip():
-        raise ExtractionError("no text left after removing page furniture")
+        return ExtractionError("no text left after removing page furniture")
+    return extracted, cleaned
+
+
+def _read_all(paths: Sequence[Path], show: bool) -> list[Read]:
+    """Read files on every core (PDF layout is CPU work), in order, with a progress bar."""
+    bar = None
+    if show and paths:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(paths), unit="file", desc="Reading", file=sys.stderr)
+    out: list[Read] = []
+    workers = min(os.cpu_count() or 1, len(paths))
+    if workers < 2 or sum(p.stat().st_size for p in paths) < 2_000_000:
+        results: Iterator[Read] = map(read_and_clean, paths)
+        pool = None
+    else:
+        # fork: the workers need none of the parent's model, and start in milliseconds
+        context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        results = pool.map(read_and_clean, paths, chunksize=1)
+    try:
+        for result in results:
+            out.append(result)
+            if bar is not None:
+                bar.update(1)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def _describe(
+    read_result: Read, rel: str, sha: str, overrides: dict[str, str], embedder: Embedder, settings: Settings
+) -> tuple[Document, list[Passage]]:
+    if isinstance(read_result, ExtractionError):
+        raise read_result
+    extracted, cleaned = read_result
     doc = describe(rel, sha, extracted, cleaned, gazetteer())
     if overrides:
         doc = apply_overrides(doc, overrides, gazetteer())
@@ -176,7 +238,7 @@ def _process(
 
 def _vectors(
     inputs: Sequence[str], hashes: Sequence[str], old: Index | None, embedder: Embedder,
-    settings: Settings, progress: bool | None,
+    settings: Settings, show: bool,
 ) -> tuple[np.ndarray, list[int]]:
     """Vectors for every input, reusing the old index's where the text is unchanged;
     returns them with the positions that had to be embedded."""
@@ -188,7 +250,6 @@ def _vectors(
     for i, h in enumerate(hashes):
         if h in known and old_matrix is not None:
             vectors[i] = old_matrix[known[h]]
-    show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show and todo:
         from tqdm import tqdm

@@ -19,7 +19,7 @@ _DOC_NOUN = (
     r"(?:inspections?|reports?|visits?|letters?|jtai|review|judgements?|judgments?|articles?|"
     r"assessments?|ilacs|monitoring visits?|focused visits?|minutes|papers?|findings)"
 )
-_PIN = re.compile(rf"\b{_Y}(?:'s)?\s+(?:[\w-]+\s+){{0,2}}{_DOC_NOUN}\b", re.I)
+_PIN = re.compile(rf"\b{_Y}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{_DOC_NOUN}\b", re.I)
 _BETWEEN = re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|-|–)\s+{_Y}\b", re.I)
 _RANGE = re.compile(rf"\b{_Y}\s*(?:-|–|—|/|to)\s*(\d{{4}}|\d\d)\b")
 _SINCE = re.compile(rf"\b(since|from|after|post)\s+{_Y}\b", re.I)

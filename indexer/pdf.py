@@ -193,7 +193,8 @@ def _split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], l
             notes: list[tuple[str, int]] = []
             for o in rest:
                 if not notes or (o.lead_size < 0.8 * o.size and re.match(r"^\d", o.text)):
-                    notes.append((o.text, o.page))
+                    # the marker, in superscript, may touch the footnote's first word
+                    notes.append((re.sub(r"^(\d{1,2})(?=[^\d\s])", r"\1 ", o.text), o.page))
                 else:
                     notes[-1] = (_join(notes[-1][0], o.text), o.page)
             return lines[:i], notes

@@ -127,6 +127,7 @@ _NOT_FIRST_NAMES = frozenset(
 )
 # Names too, but at the very start of a question an auxiliary: "Will Kent's plan work?"
 _QUESTION_OPENERS = frozenset({"Will", "May"})
+_PLACE_PREPOSITIONS = frozenset("in across at from within throughout around outside near".split())
 _TITLES = frozenset("Mr Mrs Ms Miss Dr Cllr Councillor Prof Professor Sir Dame Lord Lady".split())
 _SAID = re.compile(
     r"^\s*(said|says|told|added|explained|commented|wrote|went on|continued|admitted|insisted|"
@@ -151,8 +152,8 @@ def is_place(text: str, m: Mention) -> bool:
             and not prev.isupper() \
             and not (word in _QUESTION_OPENERS and m.start <= 40 and joined_before == prev):
         return False  # "Councillor Jane Blackburn", "Mohammed Kent"
-    if _SAID.match(after):
-        return False
+    if _SAID.match(after) and prev not in _PLACE_PREPOSITIONS:
+        return False  # "Blackburn said", but "are nurseries in North Yorkshire told…"
     for word in re.findall(r"[\w&'’]+", after)[:6]:
         if word in _ORG_WORDS:
             return False

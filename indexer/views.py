@@ -104,10 +104,17 @@ def answer_text(a: Answer) -> str:
 
 
 def eval_text(report: dict[str, Any]) -> str:
+    groups = ("abstention_near_miss", "abstention_off_topic")
     lines = []
     for key, value in report.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and key not in groups:
             lines.append(f"{key}: " + ", ".join(f"{k}={v}" for k, v in value.items()))
-    for key in ("filter_accuracy", "abstention_accuracy", "answer_hit"):
-        lines.append(f"{key}: {report.get(key)}")
+    lines.append(f"filter_accuracy: {report.get('filter_accuracy')} (n={report.get('filter_n')})")
+    lines += [f"  {f['id']}: {f['question']} -- {'; '.join(f['problems'])}" for f in report.get("filter_failures", [])]
+    lines.append(f"abstention_accuracy: {report.get('abstention_accuracy')}")
+    for key in groups:
+        group = report.get(key) or {}
+        lines.append(f"  {key.removeprefix('abstention_')} declined: {group.get('declined')} (n={group.get('n')})")
+    lines.append(f"answer_hit: {report.get('answer_hit')}")
+    lines.append(f"answer_precision: {report.get('answer_precision')} (n={report.get('answer_sentences')} sentences)")
     return "\n".join(lines)

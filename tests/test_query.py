@@ -130,6 +130,7 @@ def authorities_read(question: str) -> tuple[str, ...]:
         ("Children placed in Richmond, North Yorkshire", ("North Yorkshire",)),
         ("WHAT DID OFSTED SAY ABOUT SALFORD?", ("Salford",)),
         ("Following Rotherham's inspection, what changed?", ("Rotherham",)),
+        ("Are nurseries in North Yorkshire told when police attend an incident?", ("North Yorkshire",)),
     ],
 )
 def test_authorities_named_in_ordinary_wordings(question: str, expected: tuple[str, ...]) -> None:
@@ -170,6 +171,7 @@ def test_people_bodies_and_words_are_not_authorities(question: str) -> None:
         ("What did the 2019 report find about neglect?", 2019, 2019, True),
         ("Blackpool's 2022 monitoring visit and disabled children", 2022, 2022, True),
         ("What did the January 2018 focused visit say?", 2018, 2018, True),
+        ("Did Manchester's 2017 re-inspection lift it out of inadequate?", 2017, 2017, True),
         ("What happened to caseloads in 2019?", 2019, 2020, False),
         ("Changes since 2021", 2021, None, False),
     ],

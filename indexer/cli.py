@@ -1,4 +1,5 @@
-"""``python -m indexer``: build, info, search, ask, eval. ``--json`` prints one JSON object."""
+"""``python -m indexer``: build, info, search, ask, judgements, compare, timeline, eval.
+``--json`` prints one JSON object."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ def _parser() -> argparse.ArgumentParser:
     filters.add_argument("--year-from", type=int)
     filters.add_argument("--year-to", type=int)
     filters.add_argument("--type", action="append", default=[], dest="types", help="document type")
-    filters.add_argument("-k", type=int, default=None, help="how many passages")
+    filters.add_argument("--grade", action="append", default=[], dest="grades",
+                         help='only reports with this grade: "overall effectiveness=inadequate", or a grade alone')
+    ranked = argparse.ArgumentParser(add_help=False)
+    ranked.add_argument("-k", type=int, default=None, help="how many passages")
 
     parser = argparse.ArgumentParser(prog="indexer", description=__doc__)
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -33,10 +37,17 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-progress", action="store_true")
     i = verbs.add_parser("info", parents=[common], help="what the index holds")
     i.add_argument("--passages", action="store_true", help="list every passage")
-    s = verbs.add_parser("search", parents=[common, filters], help="ranked passages")
+    s = verbs.add_parser("search", parents=[common, filters, ranked], help="ranked passages")
     s.add_argument("query")
-    a = verbs.add_parser("ask", parents=[common, filters], help="a cited answer")
+    a = verbs.add_parser("ask", parents=[common, filters, ranked], help="a cited answer")
     a.add_argument("question")
+    verbs.add_parser("judgements", parents=[common, filters], help="the judgements of every inspection report")
+    c = verbs.add_parser("compare", parents=[common, filters], help="one question, 2-4 authorities side by side")
+    c.add_argument("question")
+    t = verbs.add_parser("timeline", parents=[common, filters],
+                         help="one authority's documents in date order, with the best answer from each")
+    t.add_argument("place", metavar="AUTHORITY")
+    t.add_argument("question", nargs="?", default="")
     e = verbs.add_parser("eval", parents=[common], help="recall@k and MRR on a question file")
     e.add_argument("questions")
     e.add_argument("-k", type=int, default=10)
@@ -96,7 +107,17 @@ def _run(args: argparse.Namespace, settings: Any) -> tuple[dict[str, Any], str]:
 
         figures = evaluate(library, load_questions(Path(args.questions)), k=args.k)
         return figures, views.eval_text(figures)
-    filters = make_filters(args.authority, args.year_from, args.year_to, args.types)
+    filters = make_filters(args.authority, args.year_from, args.year_to, args.types, args.grades)
+    if args.verb == "judgements":
+        reports = library.judgements(filters)
+        return views.judgements(reports), views.judgements_text(reports)
+    if args.verb == "compare":
+        columns = library.compare(args.question, filters.authorities, filters)
+        return views.compare(columns), views.compare_text(columns)
+    if args.verb == "timeline":
+        place = make_filters([args.place]).authorities[0]
+        entries = library.timeline(place, args.question, filters)
+        return views.timeline(place, entries), views.timeline_text(place, entries)
     if args.verb == "search":
         hits, applied = library.search(args.query, filters, args.k)
         return views.search(hits, applied), views.search_text(hits, applied)

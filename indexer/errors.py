@@ -42,3 +42,14 @@ class ExtractionError(IndexerError):
 
 class SettingsError(IndexerError):
     pass
+
+
+class UnknownGrade(IndexerError):
+    def __init__(self, name: str, allowed: tuple[str, ...]) -> None:
+        super().__init__(f"{name!r} is not an Ofsted grade; use one of: {', '.join(allowed)}.")
+
+
+class CompareAuthorities(IndexerError):
+    def __init__(self, names: list[str], least: int, most: int) -> None:
+        given = f"{len(names)} ({', '.join(names)})" if names else "none"
+        super().__init__(f"Compare needs {least} to {most} authorities and was given {given}; name each with --authority.")

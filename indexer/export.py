@@ -1,12 +1,16 @@
-"""An answer and its cited extracts as Markdown, CSV and Word, and as one block of copy text."""
+"""An answer and its cited extracts as Markdown, CSV and Word, and as one block of copy text; a
+comparison of authorities, every column; the judgements table as CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
+from indexer import grades
 from indexer.citations import copy_text
-from indexer.types import Answer
+from indexer.overview import Column
+from indexer.types import Answer, Document
 
 _CSV_FIELDS = ["n", "quote", "authority", "title", "date", "year", "doc_type", "paragraph", "page", "reference", "path"]
 
@@ -69,4 +73,82 @@ def to_docx(answer: Answer) -> bytes:
         document.add_paragraph(f"[{c.n}] {c.reference}")
     buffer = io.BytesIO()
     document.save(buffer)
+    return buffer.getvalue()
+
+
+def compare_copy_text(column: Column) -> str:
+    """One column to paste: its answer with references, or its decline."""
+    if not column.answer.answered:
+        return f"{column.authority}: {column.answer.message}"
+    return f"{column.authority}\n{answer_copy_text(column.answer)}"
+
+
+def compare_markdown(columns: Sequence[Column]) -> str:
+    question = columns[0].answer.question if columns else ""
+    lines = [f"## {question}", ""]
+    for column in columns:
+        lines += [f"### {column.authority}", ""]
+        if column.answer.answered:
+            lines += to_markdown(column.answer).split("\n")[2:]  # its own answer, without the question
+        else:
+            lines += [f"*{column.answer.message}*", ""]
+    return "\n".join(lines)
+
+
+def compare_csv(columns: Sequence[Column]) -> str:
+    """One row per cited extract, the authority compared first; a declined column is one row with
+    its message as the quote and no reference."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["compared_authority", "answered", *_CSV_FIELDS])
+    writer.writeheader()
+    for column in columns:
+        if not column.answer.answered:
+            writer.writerow({"compared_authority": column.authority, "answered": False, "quote": column.answer.message})
+            continue
+        for row in csv.DictReader(io.StringIO(to_csv(column.answer))):
+            writer.writerow({"compared_authority": column.authority, "answered": True, **row})
+    return buffer.getvalue()
+
+
+def compare_docx(columns: Sequence[Column]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(columns[0].answer.question if columns else "Comparison", level=1)
+    for column in columns:
+        document.add_heading(column.authority, level=2)
+        answer = column.answer
+        if not answer.answered:
+            document.add_paragraph(answer.message)
+            continue
+        document.add_paragraph(" ".join(answer.text.split()))
+        quoted = dict(quotes(answer))
+        for c in answer.citations:
+            document.add_paragraph(f"\u201c{quoted[c.n]}\u201d", style="Intense Quote")
+            document.add_paragraph(f"[{c.n}] {c.reference}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def judgements_rows(docs: Sequence[Document]) -> list[dict[str, str | int | None]]:
+    """One row per report: authority, date, type, then each judgement in Ofsted's wording."""
+    names = grades.columns(d.judgements for d in docs)
+    rows: list[dict[str, str | int | None]] = []
+    for d in docs:
+        graded = grades.by_column(d.judgements)
+        rows.append({
+            "authority": d.authority, "date": d.date, "year": d.year, "doc_type": d.doc_type,
+            **{name: graded.get(name) for name in names}, "title": d.title, "path": d.path,
+        })
+    return rows
+
+
+def judgements_csv(docs: Sequence[Document]) -> str:
+    rows = judgements_rows(docs)
+    buffer = io.StringIO()
+    fields = list(rows[0]) if rows else ["authority", "date", "year", "doc_type", "title", "path"]
+    writer = csv.DictWriter(buffer, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
     return buffer.getvalue()

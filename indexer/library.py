@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
+from indexer import overview
 from indexer.answer import compose, decline
 from indexer.authorities import gazetteer
 from indexer.config import Settings
 from indexer.embedding import Embedder, SentenceTransformerEmbedder
 from indexer.errors import UnknownDocType
+from indexer.grades import parse_grade
 from indexer.query import parse_question
 from indexer.search import Searcher, authorities, doc_counts
 from indexer.store import Index, open_index
-from indexer.types import DOC_TYPES, Answer, Filters, Hit
+from indexer.types import DOC_TYPES, Answer, Document, Filters, Hit
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +30,11 @@ def make_filters(
     year_from: int | None = None,
     year_to: int | None = None,
     doc_types: list[str] | None = None,
+    grades: list[str] | None = None,
 ) -> Filters:
-    """Filters as given by a user (flags, sidebar, URL): names checked and made canonical."""
+    """Filters as given by a user (flags, sidebar, URL): names checked and made canonical.
+
+    ``grades`` are "judgement=grade" (or a grade alone, for any judgement)."""
     gaz = gazetteer()
     names = tuple(dict.fromkeys(gaz.canonical(a) for a in authority or [] if a.strip()))
     kinds = tuple(dict.fromkeys(t.strip() for t in doc_types or [] if t.strip()))
@@ -42,7 +48,10 @@ def make_filters(
         sources["year"] = "flag"
     if kinds:
         sources["type"] = "flag"
-    return Filters(names, year_from, year_to, kinds, sources)
+    pairs = tuple(dict.fromkeys(parse_grade(g) for g in grades or [] if g.strip()))
+    if pairs:
+        sources["grade"] = "flag"
+    return Filters(names, year_from, year_to, kinds, sources, grades=pairs)
 
 
 @dataclass
@@ -103,6 +112,7 @@ class Library:
             "authority": replace(Filters(), authorities=filters.authorities),
             "year": replace(Filters(), year_from=filters.year_from, year_to=filters.year_to),
             "type": replace(Filters(), doc_types=filters.doc_types),
+            "grade": replace(Filters(), grades=filters.grades),
         }
         culprits = [name for name, f in alone.items() if not f.empty and not admitted(f).any()]
         return _empty_reason(filters, culprits)
@@ -142,6 +152,24 @@ class Library:
     def close(self) -> None:
         self.index.close()
 
+    # Across reports and authorities (indexer/overview.py).
+
+    def judgements(self, filters: Filters | None = None) -> list[Document]:
+        """Every admitted document that has judgements, by authority and date."""
+        return overview.reports_with_judgements(self, filters or Filters())
+
+    def compare(
+        self, question: str, authorities: Sequence[str], filters: Filters | None = None
+    ) -> tuple[overview.Column, ...]:
+        """One answer (or decline) per authority, under the same other filters."""
+        return overview.compare(self, question, authorities, filters or Filters())
+
+    def timeline(
+        self, authority: str, question: str = "", filters: Filters | None = None
+    ) -> tuple[overview.Entry, ...]:
+        """The authority's documents in date order, each with its best answer to the question."""
+        return overview.timeline(self, authority, question, filters or Filters())
+
 
 _EXAMPLE_TOPICS = [
     ("care leavers", "How well are care leavers supported in {authority}?"),
@@ -161,7 +189,7 @@ def _with_missing(filters: Filters, missing: tuple[str, ...]) -> Filters:
 
 
 def _empty_reason(filters: Filters, culprits: list[str] | None = None) -> str:
-    names = {"authority": "authority", "year": "years", "type": "type"}
+    names = {"authority": "authority", "year": "years", "type": "type", "grade": "grade"}
     parts = {field: f"{names[field]} {value}" for field, value in filters.describe().items()}
     if culprits:
         named = "; ".join(parts[c] for c in culprits)

@@ -13,6 +13,7 @@ import faiss
 import numpy as np
 import torch
 
+from indexer import grades
 from indexer.dates import find_dates, find_month_years
 from indexer.embedding import Embedder, on_model_thread
 from indexer.store import Index
@@ -53,6 +54,8 @@ class Searcher:
             keep |= unyeared & self._inspected_in(filters.year_from, filters.year_to)
         if filters.doc_types:
             keep &= np.isin(kind, list(filters.doc_types))
+        if filters.grades:
+            keep &= np.array([grades.passes(d.judgements, filters.grades) for d in self.index.documents], dtype=bool)
         return keep
 
     @cached_property

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from indexer.build import BuildReport
 from indexer.citations import reference
+from indexer.overview import Column, Entry
 from indexer.store import Index
 from indexer.types import Answer, Document, Filters, Hit, Passage
 
@@ -117,4 +119,70 @@ def eval_text(report: dict[str, Any]) -> str:
         lines.append(f"  {key.removeprefix('abstention_')} declined: {group.get('declined')} (n={group.get('n')})")
     lines.append(f"answer_hit: {report.get('answer_hit')}")
     lines.append(f"answer_precision: {report.get('answer_precision')} (n={report.get('answer_sentences')} sentences)")
+    return "\n".join(lines)
+
+
+def report(doc: Document) -> dict[str, Any]:
+    return {
+        "path": doc.path, "title": doc.title, "authority": doc.authority, "date": doc.date,
+        "year": doc.year, "doc_type": doc.doc_type, "judgements": dict(doc.judgements),
+    }
+
+
+def judgements(docs: list[Document]) -> dict[str, Any]:
+    return {"reports": [report(d) for d in docs]}
+
+
+def judgements_text(docs: list[Document]) -> str:
+    if not docs:
+        return "No inspection report with judgements matches the filters."
+    lines = []
+    for d in docs:
+        lines.append(f"{d.authority or 'Authority unknown'} | {d.date or d.year or 'undated'} | {d.doc_type} | {d.title}")
+        lines += [f"  {label}: {grade}" for label, grade in d.judgements.items()]
+    return "\n".join(lines)
+
+
+def _cited(a: Answer) -> dict[str, Any]:
+    full = answer(a)
+    return {key: full[key] for key in ("answered", "answer", "sentences", "citations", "message")}
+
+
+def compare(columns: tuple[Column, ...]) -> dict[str, Any]:
+    return {"columns": [{"authority": c.authority, **_cited(c.answer)} for c in columns]}
+
+
+def compare_text(columns: tuple[Column, ...]) -> str:
+    lines = [_filters_text(replace(columns[0].answer.filters, authorities=())) if columns else "filters: none"]
+    for c in columns:
+        lines += ["", f"== {c.authority} =="]
+        if c.answer.answered:
+            lines.append(c.answer.text)
+            lines += [f"[{cite.n}] {cite.reference}" for cite in c.answer.citations]
+        else:
+            lines.append(c.answer.message)
+    return "\n".join(lines)
+
+
+def timeline(authority: str, entries: tuple[Entry, ...]) -> dict[str, Any]:
+    return {
+        "authority": authority,
+        "documents": [
+            {**report(e.document), "answer": _cited(e.answer) if e.answer is not None else None} for e in entries
+        ],
+    }
+
+
+def timeline_text(authority: str, entries: tuple[Entry, ...]) -> str:
+    if not entries:
+        return f"No document about {authority} matches the filters."
+    lines = []
+    for e in entries:
+        d = e.document
+        grades = "; ".join(f"{label}: {grade}" for label, grade in d.judgements.items())
+        lines.append(f"{d.date or d.year or 'undated'} | {d.doc_type} | {d.title}" + (f" | {grades}" if grades else ""))
+        if e.answer is not None:
+            text = e.answer.text if e.answer.answered else e.answer.message
+            lines.append(f"  {text}")
+            lines += [f"  [{c.n}] {c.reference}" for c in e.answer.citations]
     return "\n".join(lines)

@@ -140,3 +140,48 @@ def write_cp1252(path: Path, authority: str = "Kingston upon Hull") -> Path:
     )
     path.write_bytes(text.encode("cp1252"))
     return path
+
+
+def write_graded_report(
+    path: Path, authority: str, judgements: dict[str, str], dates: str, topic: str | None = None
+) -> Path:
+    """A text inspection report laid out like Ofsted's: title, inspection dates, a judgement table
+    (label, tab, grade), then numbered paragraphs; ``topic`` adds one paragraph on its own subject."""
+    table = "\n".join(f"{label}\t{grade}" for label, grade in judgements.items())
+    paras = inspection_paragraphs(authority)
+    if topic:
+        paras.append(f"{len(paras) + 1}. {topic}")
+    text = (
+        f"Inspection of {authority} local authority children's services\n\n"
+        f"Inspection dates: {dates}\n\n"
+        "Lead inspector: Jane Example, His Majesty's Inspector\n\n"
+        f"Judgement\tGrade\n{table}\n\n" + "\n\n".join(paras) + "\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ILACS_2023 = (
+    "The impact of leaders on social work practice with children and families",
+    "The experiences and progress of children who need help and protection",
+    "The experiences and progress of children in care",
+    "The experiences and progress of care leavers",
+    "Overall effectiveness",
+)
+
+
+def write_graded_corpus(folder: Path) -> Path:
+    """Three reports from two authorities with different grades, for grade filters, the judgements
+    table and timelines: Tameside 2019 inadequate, then 2023 requires improvement; Oldham good."""
+    folder.mkdir(parents=True, exist_ok=True)
+    inadequate = "Inadequate"
+    ri = "Requires improvement to be good"
+    write_graded_report(folder / "t19.txt", "Tameside", dict(zip(ILACS_2023[:3] + ILACS_2023[4:], [
+        inadequate, inadequate, ri, inadequate])), "4 to 15 March 2019",
+        topic="Care leavers in Tameside wait too long for suitable accommodation and some live in bed and breakfast.")
+    write_graded_report(folder / "t23.txt", "Tameside", dict(zip(ILACS_2023, [ri, ri, "Good", ri, ri])),
+                        "6 to 17 November 2023",
+                        topic="Care leavers in Tameside now live in suitable accommodation, and none in bed and breakfast.")
+    write_graded_report(folder / "o22.txt", "Oldham", dict(zip(ILACS_2023, ["Good", "Good", "Outstanding", "Good", "Good"])),
+                        "9 to 20 May 2022")
+    return folder

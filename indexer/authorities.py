@@ -18,7 +18,7 @@ from indexer.errors import UnknownAuthority
 
 _DATA = Path(__file__).with_name("authorities.csv")
 # Names that are ordinary English words too: in a question they count only when capitalised, and
-# at the start of a sentence only as "Reading's…" or "Reading Council".
+# at the start of a sentence only as "Reading's…" or "Reading Council"; lower case only after "in".
 _COMMON_WORDS = frozenset({"reading", "bury", "derby", "stoke", "bath", "slough", "bucks", "staffs", "wilts"})
 # Other places whose names begin with an authority's name (matched from the mention's start).
 _OTHER_PLACES = re.compile(
@@ -85,8 +85,9 @@ class Gazetteer:
 
 
 def _common_word_is_place(text: str, m: re.Match[str]) -> bool:
-    if not m.group(0)[0].isupper():
-        return False
+    if not m.group(0)[0].isupper():  # "in derby", "across slough"; never "in reading"
+        before = text[max(0, m.start() - 8) : m.start()].lower().split()
+        return bool(before) and before[-1] in ("in", "across", "around") and m.group(0).lower() != "reading"
     if _SENTENCE_END.search(text[: m.start()]):
         return bool(_PLACE_AFTER.match(text[m.end() :]) or re.match(r"['’]s\b", text[m.end() :]))
     return True

@@ -113,3 +113,5 @@ def test_common_words_in_questions() -> None:
     assert [m.name for m in g.find("Reading Borough Council's report", question=True)] == ["Reading"]
     assert [m.name for m in g.find("children in kent and sutton", question=True)] == ["Kent", "Sutton"]
     assert g.find("the staffs who work there", question=True) == []
+    assert [m.name for m in g.find("children in derby and across slough", question=True)] == ["Derby", "Slough"]
+    assert g.find("children who are behind in reading", question=True) == []

@@ -208,3 +208,24 @@ def test_a_pinned_year_admits_documents_inspected_in_it() -> None:
     assert searcher.admitted_documents(replace(exact, year_from=2015, year_to=2015, year_pinned=True)).tolist() == [
         True, False, True, True,
     ]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Has {} managed to reduce caseloads?", "Is {}'s front door effective?", "Do {} care leavers get support?",
+        "Does {} keep in touch with care leavers?", "Did {} stop using unregistered homes?",
+        "What did {}’s 2014 inspection say?", "how are children in {lower} kept safe?", "{}'s care leavers",
+        "Will {} recruit more foster carers?", "What did Ofsted say about {} Council's children's services?",
+        "Can {} care leavers stay put?", "What did inspectors find in {} in 2019?",
+    ],
+)
+def test_every_authority_in_every_wording(template: str) -> None:
+    wrong = []
+    for name in gazetteer().names:
+        if "{lower}" in template and name == "Reading":
+            continue  # "children in reading" is about reading
+        question = template.format(name, lower=name.lower())
+        if authorities_read(question) != (name,):
+            wrong.append(question)
+    assert wrong == []

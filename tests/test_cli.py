@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,56 @@ def test_eval_on_our_own_questions(cli_index: Path) -> None:
     assert report["overall"]["recall@5"] >= 0.9 and report["overall"]["mrr"] >= 0.75
     assert report["filter_accuracy"] == 1.0 and report["abstention_accuracy"] >= 0.9
     assert report["answer_hit"] >= 0.75
+
+
+@pytest.fixture(scope="module")
+def graded_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed documents and three graded reports from two more authorities."""
+    from fixtures import write_graded_corpus
+
+    base = tmp_path_factory.mktemp("cli-graded")
+    shutil.copytree(CORPUS, base / "corpus")
+    write_graded_corpus(base / "corpus")
+    run("build", str(base / "corpus"), index=base / "index")
+    return base / "index"
+
+
+def test_judgements(graded_index: Path) -> None:
+    out = run("judgements", index=graded_index)
+    assert set(out) == {"reports"}
+    assert [(r["authority"], r["year"]) for r in out["reports"]] == [
+        ("Blackburn with Darwen", 2022), ("Oldham", 2022), ("Tameside", 2019), ("Tameside", 2023)]
+    first = out["reports"][0]
+    assert set(first) == {"path", "title", "authority", "date", "year", "doc_type", "judgements"}
+    assert first["judgements"]["Overall effectiveness"] == "Requires improvement to be good"
+    tameside = run("judgements", "--authority", "tameside", "--year-from", "2020", "--year-to", "2025", index=graded_index)
+    assert [r["date"] for r in tameside["reports"]] == ["2023-11-17"]
+    inadequate = run("judgements", "--grade", "overall effectiveness=inadequate", index=graded_index)
+    assert [r["path"] for r in inadequate["reports"]] == ["t19.txt"]
+
+
+def test_grade_filtered_search_returns_only_reports_with_that_grade(graded_index: Path) -> None:
+    out = run("search", "care leavers accommodation", "--grade", "Overall effectiveness=Requires improvement",
+              "-k", "10", index=graded_index)
+    assert out["filters"]["grade"] == ["overall effectiveness=requires improvement"]
+    assert len(out["results"]) == 10
+    assert {r["path"] for r in out["results"]} == {"004_98f2a677d982edb4.txt", "t23.txt"}
+    answer = run("ask", "Where do care leavers live?", "--grade", "inadequate", index=graded_index)
+    assert answer["answered"] and {c["path"] for c in answer["citations"]} == {"t19.txt"}
+    out = run("search", "x", "--grade", "overall effectiveness=excellent", index=graded_index, check=False)
+    assert out == {"error": "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."}
+
+
+def test_compare(cli_index: Path) -> None:
+    out = run("compare", "What is said about dentists?", "--authority", "blackpool", "--authority",
+              "Blackburn with Darwen", index=cli_index)
+    assert set(out) == {"columns"}
+    blackpool, blackburn = out["columns"]
+    assert all(set(c) == {"authority", "answered", "answer", "sentences", "citations", "message"} for c in out["columns"])
+    assert blackpool["authority"] == "Blackpool" and not blackpool["answered"] and blackpool["message"]
+    assert blackpool["citations"] == [] and blackpool["answer"] == ""
+    assert blackburn["authority"] == "Blackburn with Darwen" and blackburn["answered"]
+    assert blackburn["answer"].startswith("Too many children wait too long to see a dentist in Blackburn with Darwen. [1]")
+    assert all(c["authority"] == "Blackburn with Darwen" for c in blackburn["citations"])
+    out = run("compare", "dentists", "--authority", "Blackpool", index=cli_index, check=False)
+    assert out == {"error": "Compare needs 2 to 4 authorities and was given 1 (Blackpool); name each with --authority."}

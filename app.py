@@ -50,6 +50,7 @@ TYPE_LABELS = {
 }
 _DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TABS = ("Ask", "Compare", "Timeline", "Judgements", "Browse documents")
+_ORDER = {name: i for i, (name, _) in enumerate(grades.COLUMNS)}
 GRADE_COLOURS = {"outstanding": "green", "good": "blue", "requires improvement": "orange", "inadequate": "red"}
 _GRADE_CELLS = {  # the table's cells, light enough for dark text
     "outstanding": "#c8ecd4", "good": "#d4e6fb", "requires improvement": "#fde3c2", "inadequate": "#f9cccc",
@@ -418,9 +419,10 @@ def browse_tab(lib: Library, filters: Filters) -> None:
 
 
 def grade_badges(doc: Document) -> str:
+    """Short judgement names (the table's columns), so that the grade is never cut off."""
     return " ".join(
-        f":{GRADE_COLOURS.get(grades.normalise_grade(grade), 'gray')}-badge[{md_escape(label)}: {md_escape(grade)}]"
-        for label, grade in doc.judgements.items()
+        f":{GRADE_COLOURS.get(grades.normalise_grade(grade), 'gray')}-badge[{md_escape(name)}: {md_escape(grade)}]"
+        for name, grade in sorted(grades.by_column(doc.judgements).items(), key=lambda kv: _ORDER.get(kv[0], 9))
     )
 
 
@@ -438,17 +440,23 @@ def show_document(lib: Library, path: str) -> None:
         st.markdown(grade_badges(doc))
     if doc.url:
         st.link_button("Open the original", doc.url, icon=":material/open_in_new:")
+    section = None
     for p in lib.index.passages_of(index):
-        label = location(doc, p)
-        st.markdown(f"*{md_escape(label)}*  \n{md_escape(p.text)}")
+        if p.label is not None or p.page is not None:
+            st.markdown(f"*{md_escape(location(doc, p))}*  \n{md_escape(p.text)}")
+            continue
+        if p.section and p.section != section:  # a heading once, not a label on every paragraph
+            st.markdown(f"*{md_escape(p.section)}*")
+        section = p.section
+        st.markdown(md_escape(p.text))
 
 
 def judgements_tab(lib: Library, filters: Filters) -> None:
     docs = lib.judgements(filters)
-    st.caption(
-        f"{len(docs)} inspection reports with judgements match the sidebar filters; narrow them by "
-        "**Judgement grade** there. Sort by any column; select a row to open its report."
-    )
+    many = f"{len(docs)} inspection reports with judgements match" if len(docs) != 1 else (
+        "1 inspection report with judgements matches")
+    st.caption(f"{many} the sidebar filters; narrow them by **Judgement grade** there. "
+               "Sort by any column; select a row to open its report.")
     if not docs:
         return
     rows = judgements_rows(docs)
@@ -473,19 +481,23 @@ def judgements_tab(lib: Library, filters: Filters) -> None:
             show_document(lib, docs[chosen[0]].path)
 
 
-def declined(answer: Answer) -> str:
-    """The decline in a narrow place, the closest passages named rather than shown."""
+def declined(answer: Answer, warn: bool = False) -> None:
+    """A decline in a narrow place; the closest passage is named rather than shown."""
     message = answer.message
     if message.endswith("; the closest passages are below."):
         message = message.removesuffix("; the closest passages are below.") + "."
-    closest = [md_escape(reference(h.document, h.passage)) for h in answer.hits[:2]]
-    return md_escape(message) + ("  \nClosest passages (not an answer):  \n" + "  \n".join(closest) if closest else "")
+    if warn:
+        st.warning(message, icon=":material/block:")
+    else:
+        st.caption(md_escape(message))
+    if answer.hits:
+        st.caption("Closest (not an answer): " + md_escape(reference(answer.hits[0].document, answer.hits[0].passage)))
 
 
 def cited_answer(answer: Answer) -> None:
     """An answer in a narrow place (a compare column, a timeline entry): sentences, references, copy."""
     if not answer.answered:
-        st.caption(declined(answer))
+        declined(answer)
         return
     st.markdown(answer_markdown(answer))
     st.caption("  \n".join(f"\\[{c.n}\\] {md_escape(c.reference)}" for c in answer.citations))
@@ -520,7 +532,7 @@ def compare_tab(lib: Library, filters: Filters, question: str) -> None:
             if column.answer.answered:
                 cited_answer(column.answer)
             else:
-                st.warning(declined(column.answer), icon=":material/block:")
+                declined(column.answer, warn=True)
     compare_downloads(columns)
 
 

@@ -13,6 +13,7 @@ from indexer.citations import markdown_reference, reference
 from indexer.embedding import Embedder
 from indexer.lexical import query_terms, tokenize
 from indexer.sentences import sentence_spans
+from indexer.topic import Topic, on_topic
 from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
 
 MAX_SENTENCES = 4
@@ -43,15 +44,21 @@ def compose(
     min_score: float,
     query_vector: np.ndarray | None = None,
     query: str | None = None,
+    topic: Topic | None = None,
 ) -> Answer:
-    """``query`` is the question without the words that became filters."""
+    """``query`` is the question without the words that became filters; only sentences on the
+    question's ``topic`` (topic.py) are quoted, and none that merely run the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
+    if topic is not None:
+        candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text)]
     if not candidates or candidates[0].score < min_score:
-        return decline(
-            question, hits, filters,
-            "The indexed documents do not answer this clearly; the closest passages are below."
-            if hits else "Nothing in the indexed documents matches this question.",
-        )
+        if topic is not None and not topic.empty and hits:
+            message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."
+        elif hits:
+            message = "The indexed documents do not answer this clearly; the closest passages are below."
+        else:
+            message = "Nothing in the indexed documents matches this question."
+        return decline(question, hits, filters, message)
     best = candidates[0].score
     chosen: list[_Candidate] = []
     for cand in candidates:
@@ -81,6 +88,20 @@ def compose(
     )
     text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
     return Answer(question, True, text, tuple(sentences), citations, tuple(hits), filters)
+
+
+def scope(filters: Filters) -> str:
+    """ "Blackpool document from 2022–2023", "indexed document", for messages."""
+    words = []
+    if filters.authorities:
+        words.append(" or ".join(filters.authorities))
+    words.append(" or ".join(t.replace("_", " ") for t in filters.doc_types) or "document")
+    if filters.year_from is not None or filters.year_to is not None:
+        if filters.year_from == filters.year_to:
+            words.append(f"from {filters.year_from}")
+        else:
+            words.append(f"from {filters.year_from or '…'}–{filters.year_to or '…'}")
+    return ("indexed " if not filters.authorities else "") + " ".join(words)
 
 
 def decline(question: str, hits: Sequence[Hit], filters: Filters, message: str) -> Answer:

@@ -33,6 +33,10 @@ def _question_noise() -> frozenset[str]:
     return frozenset(tokenize([_QUESTION_WORDS])[0])
 
 
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)  # type: ignore[no-any-return]
+
+
 def query_terms(query: str) -> list[str]:
     """A question's content words, stemmed; all of them if only question words are left."""
     tokens = tokenize([query])[0]
@@ -67,6 +71,17 @@ class Lexical:
         if not size:
             return cls(bm25s.BM25(), 0)
         return cls(bm25s.BM25.load(str(folder), mmap=size > 200_000), size)
+
+    def rarity(self, word: str) -> float:
+        """How telling a word is here: the inverse of the share of passages that hold its stem
+        (a word no passage holds is the most telling)."""
+        if not self.size:
+            return 0.0
+        token_id = self._retriever.vocab_dict.get(stem(word.lower()))
+        if token_id is None:
+            return float(self.size)
+        indptr = self._retriever.scores["indptr"]
+        return self.size / max(1, int(indptr[token_id + 1] - indptr[token_id]))
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no word of it is indexed)."""

@@ -17,7 +17,9 @@ from indexer.errors import UnknownDocType
 from indexer.grades import parse_grade
 from indexer.query import parse_question
 from indexer.search import Searcher, authorities, doc_counts
+from indexer.sentences import sentence_spans
 from indexer.store import Index, open_index
+from indexer.topic import Topic, on_topic, topic_of
 from indexer.types import DOC_TYPES, Answer, Document, Filters, Hit
 
 log = logging.getLogger(__name__)
@@ -103,7 +105,29 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        return compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query)
+        topic = topic_of(query, self.index.lexical.rarity)
+        answer = compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query, topic)
+        if not answer.answered and not topic.empty and not applied.empty:
+            return self._offer_wider(answer, query, qv, topic)
+        return answer
+
+    def _offer_wider(self, answer: Answer, query: str, qv: Any, topic: Topic) -> Answer:
+        """Nothing on the topic under the filters: say where documents outside them discuss it."""
+        wider = replace(answer.filters, authorities=(), year_from=None, year_to=None, year_pinned=False,
+                        sources={k: v for k, v in answer.filters.sources.items() if k not in ("authority", "year")})
+        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv)
+        where = []
+        for hit in hits:
+            sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]
+            if any(on_topic(t, topic, hit.passage.text) for t in sentences):
+                label = f"{hit.document.authority or hit.document.title} ({hit.document.year or 'undated'})"
+                if label not in where:
+                    where.append(label)
+        if not where:
+            return answer
+        shown = ", ".join(where[:3]) + (" and others" if len(where) > 3 else "")
+        message = answer.message.split(";")[0] + f". Documents outside the filters do: {shown}."
+        return replace(answer, message=message, wider=wider)
 
     def explain_empty(self, filters: Filters) -> str:
         """Which filter left nothing to search, in one sentence."""

@@ -162,3 +162,5 @@ class Answer:
     hits: tuple[Hit, ...]
     filters: Filters
     message: str = ""
+    # A decline under filters, when documents outside them discuss the topic: the filters to widen to.
+    wider: Filters | None = None

@@ -1,0 +1,172 @@
+"""What a question asks about, and whether a sentence is about it.
+
+Shared word stems are not shared topics: "adopted a trauma-informed approach" says nothing about
+adoption, "placed" nothing about placements. A topic is a noun, so a sentence speaks to a topic
+word when it holds the word, its plural, a noun made from the same stem ("adopters" for
+"adoption"), or a synonym or abbreviation the field uses ("CAMHS" for "mental health"), never
+just a verb form of the stem ("adopted", "placing"). The question's topic words are its content
+words less the ones every document in this field uses ("children", "services", "council").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+# Words that say where or how to look, or that every children's services document uses.
+_GENERIC = frozenset(
+    "children child childrens young people person persons family families service services social "
+    "care work worker workers local authority authorities council councils councils' report reports "
+    "inspection inspections inspector inspectors ofsted say said says saying doing done how well good "
+    "what which who whom whose when where why does do did is are was were be been being has have had "
+    "the a an in of for on about to with by at from and or their they them this that these those there "
+    "any all some many much long often support supported supporting help helped helping quality "
+    "practice experience experiences progress effective effectiveness improve improvement improvements "
+    "improved area areas get gets got make made think thought find found findings tell told describe "
+    "described happen happened happening mention mentioned judge judged judgement judgements judgment "
+    "overall latest recent recently last year years time times since before after during into out "
+    "there here its it his her our your my can could should would will shall may might must also "
+    "than then more most less least very really just only still yet keep kept stop stopped managed "
+    "manage way ways approach whether like across within other others new way look looked visit "
+    "visits letter letters document documents paper papers article articles inspected against "
+    "doing going go number numbers many play plays played role roles part parts carry carries "
+    "current use uses provide provides ensure ensures take takes give gives receive receives need "
+    "needs include includes handle handles run runs work works offer offers kind kinds able "
+    "state states show shows according".split()
+)
+# The field's abbreviations and synonyms: each group is one topic.
+_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split("|"))
+    for group in (
+        "camhs|mental health|emotional wellbeing|emotional health",
+        "uasc|unaccompanied|asylum|asylum-seeking|asylum seeking|refugee|refugees",
+        "iro|iros|independent reviewing officer|independent reviewing officers",
+        "youth justice|youth offending|yot|youth offending team|youth offending service",
+        "plo|public law outline|pre-proceedings|pre proceedings",
+        "cse|sexual exploitation|child sexual exploitation|exploitation|criminal exploitation",
+        "lado|designated officer|local authority designated officer",
+        "mash|multi-agency safeguarding hub|front door",
+        "pep|peps|personal education plan|personal education plans",
+        "neet|education, employment or training|education, employment and training",
+        "send|special educational needs|disabled|disability|disabilities|ehcp|education, health and care plan",
+        "care leavers|care leaver|leaving care|pathway plan|pathway plans|personal adviser|personal advisers",
+        "adoption|adopters|adopter|adoptive|regional adoption agency",
+        "fostering|foster carer|foster carers|foster care|foster",
+        "caseloads|caseload|workloads|workload",
+        "missing|go missing|return home interview|return home interviews",
+        "domestic abuse|domestic violence",
+        "private fostering|privately fostered",
+        "elective home education|electively home educated|home educated",
+        "fgm|female genital mutilation",
+        "radicalisation|prevent|extremism",
+        "dentist|dental",
+        "homeless|homelessness",
+        "agency staff|agency social workers|agency workers|locum|interim",
+    )
+)
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
+# Sentences that run the process, not report on children: never an answer.
+_PROCEDURAL = re.compile(
+    r"\b(?:Her|His) Majesty.s Inspectors? for this (?:visit|inspection)|\binspectors? for this visit were\b|"
+    r"^Is the recommendation contrary to|\bYours sincerely\b|^Lead inspector\b|^Inspection dates?\b|"
+    r"\bThis (?:letter|report) will be published\b|\bwill be published on the Ofsted website\b|"
+    r"^(?:Report author|Contact officer|Wards? affected|Key decision|Background papers)\b|"
+    r"\bcarried out under section \d+|\bI am copying this letter\b|\bThank you for your help\b",
+    re.I,
+)
+_QUANTITY = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:proportion|percentage|number|share)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|half|third|quarter)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The topic of a question: groups of word forms, any form of a group speaks to it."""
+
+    words: tuple[str, ...]
+    groups: tuple[frozenset[str], ...]
+    quantity: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+    def describe(self) -> str:
+        """The most telling word, as the question put it."""
+        return self.words[0] if self.words else ""
+
+
+def is_procedural(sentence: str) -> bool:
+    return bool(_PROCEDURAL.search(sentence)) or sentence.rstrip().endswith("?")
+
+
+@cache
+def _stem(word: str) -> str:
+    from indexer.lexical import stem
+
+    return stem(word)
+
+
+def topic_of(query: str, rarity: Callable[[str], float] | None = None) -> Topic:
+    """The question's topic words, rarest (most telling) first; ``rarity`` scores a word."""
+    from indexer.authorities import gazetteer
+
+    for mention in reversed(gazetteer().find(query, question=True)):  # places say where, not what
+        query = query[: mention.start] + " " + query[mention.end :]
+    text = query.lower().replace("’", "'")
+    groups: list[frozenset[str]] = []
+    words: list[str] = []
+    covered: set[str] = set()
+    for group in _SYNONYMS:
+        for form in sorted(group, key=len, reverse=True):
+            if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                groups.append(group)
+                words.append(form)
+                covered.update(_WORD.findall(form))
+                break
+    for word in _WORD.findall(text):
+        word = word.strip("'’")
+        if len(word) < 3 or word in _GENERIC or word in covered or word.endswith(("'s", "ed", "ing", "ly")):
+            continue  # verb and adverb forms say what happened to the topic, not what it is
+        groups.append(frozenset({word}))
+        words.append(word)
+    if rarity is not None and len(groups) > 1:
+        order = sorted(range(len(groups)), key=lambda i: -max(rarity(w) for w in _WORD.findall(words[i])))
+        groups, words = [groups[i] for i in order], [words[i] for i in order]
+    return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
+
+
+def speaks_to(sentence: str, group: Iterable[str]) -> bool:
+    """Does ``sentence`` hold a form of the topic word (or a synonym), not just a verb of its stem?"""
+    low = sentence.lower().replace("’", "'")
+    words = _WORD.findall(low)
+    for form in group:
+        if " " in form or "-" in form or "," in form:
+            if form in low:
+                return True
+            continue
+        if form in words:
+            return True
+        root = _stem(form)
+        for w in words:
+            if w != form and _stem(w) == root and not w.endswith(("ed", "ing")):
+                return True
+    return False
+
+
+def on_topic(sentence: str, topic: Topic, passage: str | None = None) -> bool:
+    """A sentence answers on topic when it speaks to one of the question's topic words and its
+    passage speaks to the most telling one (a paraphrase need not repeat the question's words,
+    but a passage that never names the topic is about something else)."""
+    if is_procedural(sentence):
+        return False
+    if topic.quantity and not _NUMBER.search(sentence):
+        return False
+    if topic.empty:
+        return True
+    return any(speaks_to(sentence, g) for g in topic.groups) and speaks_to(passage or sentence, topic.groups[0])

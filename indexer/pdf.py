@@ -22,7 +22,7 @@ from indexer.types import Extracted
 # Private-use bullet glyphs (Wingdings, Symbol) and the usual bullet characters.
 BULLETS = "\uf06e\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\u25fc\u25aa\u25a0\u2022\u25cf\u25e6\u2023\u2043"
 _BULLET = re.compile(rf"^[{BULLETS}]\s*")
-_NUMBERED = re.compile(r"^\d{1,3}\.\s+\S")
+_NUMBERED = re.compile(r"^\d{1,3}\.(?:\s+\S|(?=[A-Z‘“(]))")
 _BARE_NUMBER = re.compile(r"^\d{1,3}\.?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
@@ -258,7 +258,9 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, int]]:
 
 
 def _start(line: Line) -> _Para:
-    para = _Para([line], _BULLET.sub("• ", line.text), bool(_NUMBERED.match(line.text)))
+    # "10.Many children…": the number and its text are set apart by a tab PDFium drops
+    text = re.sub(r"^(\d{1,3}\.)(?=[A-Z‘“(])", r"\1 ", line.text)
+    para = _Para([line], _BULLET.sub("• ", text), bool(_NUMBERED.match(text)))
     if _BULLET.match(line.text):
         para.bullet_x = line.x
     return para

@@ -279,6 +279,16 @@ def chips(answer: Answer) -> None:
         st.rerun()
 
 
+def widen(lib: Library) -> None:
+    """Drop the authority and year filters, from the sidebar and from the question, and ask again."""
+    st.session_state["authority"] = []
+    years = lib.summary["years"]
+    if years:
+        st.session_state["years"] = tuple(years)
+    st.session_state["ignore"] = set(st.session_state.get("ignore", set())) | {"authority", "year"}
+    st.rerun()
+
+
 def highlighted(text: str, quotes: list[str]) -> str:
     out = md_escape(text)
     for quote in quotes:
@@ -340,6 +350,10 @@ def show_answer(lib: Library, answer: Answer) -> None:
     chips(answer)
     if not answer.answered:
         st.warning(answer.message)
+        if answer.wider is not None and st.button(
+            "Search without the authority and year filters", key="widen", icon=":material/travel_explore:"
+        ):
+            widen(lib)
         if not answer.hits:
             held = ", ".join(f"{name} ({n})" for name, n in sorted(lib.summary["authorities"].items()))
             st.caption(f"Documents are indexed about: {md_escape(held)}.")

@@ -123,6 +123,40 @@ def bench_build(copies: int, batch_sizes: list[int], rounds: int) -> dict[str, A
     }
 
 
+def bench_real_build(pdfs: Path) -> dict[str, Any]:
+    """One build of real PDFs with the real model, then the raw encoder on the same passages:
+    reading's share of the wall time, pages/s read, passages/s, tokens/s and build_ratio."""
+    embedder = SentenceTransformerEmbedder()
+    embedder.embed(["warm up the model"])
+    settings = load_settings(index_dir=OUT / "real-index")
+    shutil.rmtree(settings.index_dir, ignore_errors=True)
+    report = build(pdfs, settings, embedder, progress=False)
+    index = open_index(settings.index_dir)
+    inputs = [embed_input(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
+    index.close()
+    tokens = sum(embedder.count_tokens(inputs))
+    started = time.perf_counter()
+    embedder.embed(inputs, batch_size=settings.batch_size)
+    raw = time.perf_counter() - started
+    read = report.timings.get("read", 0.0)
+    log(f"real build: {report.summary()}; raw encoder {raw:.1f} s")
+    return {
+        "real_documents": report.documents,
+        "real_pages": report.pages,
+        "real_passages": report.passages,
+        "real_tokens": tokens,
+        "real_wall_s": round(report.seconds, 1),
+        "real_read_s": round(read, 1),
+        "real_read_share": round(read / report.seconds, 3),
+        "real_pages_per_s": round(report.pages / read, 1) if read else None,
+        "real_passages_per_s": round(report.passages / report.seconds, 1),
+        "real_tokens_per_s": round(tokens / report.seconds, 1),
+        "real_raw_encoder_s": round(raw, 1),
+        "real_build_ratio": round(raw / report.seconds, 3),
+        "real_stage_seconds": {k: round(v, 2) for k, v in report.timings.items()},
+    }
+
+
 # ---------------------------------------------------------------- synthetic corpora
 
 
@@ -353,6 +387,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="up to 100k passages, in a few minutes")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--sizes", help="comma-separated passage counts (overrides the mode's)")
+    parser.add_argument("--real", nargs="?", const=str(ROOT.parent / "shared" / "real-ilacs" / "pdfs"),
+                        help="only the real-PDF build figure, on this folder (default ../shared/real-ilacs/pdfs)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -360,6 +396,9 @@ def main() -> None:
         print(json.dumps(worker(args.worker, Path(args.folder))))
         return
     OUT.mkdir(parents=True, exist_ok=True)
+    if args.real:
+        print(json.dumps(bench_real_build(Path(args.real)), indent=None if args.json else 2))
+        return
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
         [1_000, 10_000, 100_000] if args.quick else [1_000, 10_000, 100_000, 1_000_000])
     started = time.perf_counter()

@@ -66,6 +66,8 @@ def answer(a: Answer) -> dict[str, Any]:
         "citations": [{"n": c.n, **hit(c.hit), "reference": c.reference} for c in a.citations],
         "closest": [] if a.answered else [hit(h) for h in a.hits[:5]],
         "filters": a.filters.as_dict(),
+        # a decline under filters when documents outside them discuss the topic: search these
+        "wider": a.wider.as_dict() if a.wider is not None else None,
     }
 
 

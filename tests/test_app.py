@@ -219,3 +219,15 @@ def test_timeline_in_date_order_with_each_documents_answer(graded: AppTest) -> N
     assert "15 March 2019" in copied[0] and "17 November 2023" not in copied[0]
     assert "17 November 2023" in copied[1] and "15 March 2019" not in copied[1]
     assert graded.query_params["timeline"] == "Tameside"
+
+
+def test_off_topic_decline_names_topic_and_filters_and_offers_to_widen(app: AppTest) -> None:
+    open_url(app, q="What did inspectors say about care leavers in Blackpool in 2022?")
+    [warning] = [w.value for w in app.warning]
+    assert warning.startswith("No Blackpool document from 2022–2023 discusses care leavers.")
+    assert "Documents outside the filters do: Blackburn with Darwen (2022)." in warning
+    assert "Closest passages (not an answer)" in [h.value for h in app.subheader]
+    app.button(key="widen").click().run()
+    assert not app.exception
+    assert not app.warning  # answered from Blackburn with Darwen's report
+    assert any("care leavers" in c for c in codes(app))

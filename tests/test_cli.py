@@ -138,3 +138,30 @@ def test_compare(cli_index: Path) -> None:
     assert all(c["authority"] == "Blackburn with Darwen" for c in blackburn["citations"])
     out = run("compare", "dentists", "--authority", "Blackpool", index=cli_index, check=False)
     assert out == {"error": "Compare needs 2 to 4 authorities and was given 1 (Blackpool); name each with --authority."}
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("How is Blackpool doing on adoption?", "adoption"),  # "adopted or approved by the Council" is no answer
+        ("What is the council tax in Blackpool?", "tax"),
+        ("How are unaccompanied asylum-seeking children supported in Blackpool?", "asylum-seeking"),
+    ],
+)
+def test_near_miss_declines_name_the_topic(cli_index: Path, question: str, topic: str) -> None:
+    answer = run("ask", question, index=cli_index)
+    assert not answer["answered"] and answer["sentences"] == []
+    assert answer["message"].startswith(f"No Blackpool document discusses {topic}")
+    assert answer["closest"]
+
+
+def test_decline_under_filters_offers_the_wider_search(cli_index: Path) -> None:
+    answer = run("ask", "What did inspectors say about care leavers in Blackpool in 2022?", index=cli_index)
+    assert not answer["answered"]
+    assert answer["message"] == (
+        "No Blackpool document from 2022–2023 discusses care leavers. "
+        "Documents outside the filters do: Blackburn with Darwen (2022)."
+    )
+    assert answer["wider"]["authority"] == [] and answer["wider"]["year_from"] is None
+    widened = run("ask", "What did inspectors say about care leavers?", index=cli_index)
+    assert widened["answered"] and any("care leaver" in s["text"].lower() for s in widened["sentences"])

@@ -286,7 +286,6 @@ def widen(lib: Library) -> None:
     if years:
         st.session_state["years"] = tuple(years)
     st.session_state["ignore"] = set(st.session_state.get("ignore", set())) | {"authority", "year"}
-    st.rerun()
 
 
 def highlighted(text: str, quotes: list[str]) -> str:
@@ -350,10 +349,10 @@ def show_answer(lib: Library, answer: Answer) -> None:
     chips(answer)
     if not answer.answered:
         st.warning(answer.message)
-        if answer.wider is not None and st.button(
-            "Search without the authority and year filters", key="widen", icon=":material/travel_explore:"
-        ):
-            widen(lib)
+        if answer.wider is not None:
+            # a callback: it runs before the sidebar's widgets exist, so it may change their values
+            st.button("Search without the authority and year filters", key="widen",
+                      icon=":material/travel_explore:", on_click=widen, args=(lib,))
         if not answer.hits:
             held = ", ".join(f"{name} ({n})" for name, n in sorted(lib.summary["authorities"].items()))
             st.caption(f"Documents are indexed about: {md_escape(held)}.")

@@ -12,46 +12,22 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from statistics import quantiles
 
 from indexer.errors import ExtractionError
+from indexer.pdf_lines import BULLET, Line, page_lines
+from indexer.pdf_tables import tables
 from indexer.types import Extracted
 
-# Private-use bullet glyphs (Wingdings, Symbol) and the usual bullet characters.
-BULLETS = "\uf06e\uf02d\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\u25fc\u25aa\u25a0\u2022\u25cf\u25e6\u2023\u2043"
-_BULLET = re.compile(rf"^[{BULLETS}]\s*")
 _NUMBERED = re.compile(r"^\d{1,3}\.(?:\s+\S|(?=[A-Z‘“(]))")
 _BARE_NUMBER = re.compile(r"^\d{1,3}\.?$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _CONTENTS = re.compile(r"^(?:table of )?contents$", re.I)
 _ENDS_WITH_PAGE = re.compile(r"\S.*?(?:\s|\.{3,}|…)\s*\d{1,3}$")
-_MARKER = re.compile(r"(?<=[A-Za-z)’'”.,;:])\d{1,2}(?=[\s.,;:)]|$)")
-_GRADE = r"Outstanding|Good|Requires improvement to be good|Requires? improvement|Inadequate|Adequate"
-_GRADE_END = re.compile(rf"^(?P<label>.*?)\s*\b(?P<grade>{_GRADE})$")
-_TABLE_HEADER = re.compile(r"^(?:Key )?judgements?\s+(?:judgements? )?grades?$", re.I)
 # "Inspection dates: ...", "Report published: ...", "Lead inspector: ...": a field of its own
 _LABEL = re.compile(r"^[A-Z][A-Za-z’' ]{2,28}:\s+\S")
-_JUDGEMENT_WORDS = re.compile(
-    r"impact of leaders|help and protection|children in care|care leavers|looked after|"
-    r"overall effectiveness|adoption performance|leadership|achieving permanence|experiences and progress",
-    re.I,
-)
 _TERMINAL = tuple(".!?:;")
-
-
-@dataclass
-class Line:
-    text: str
-    page: int
-    x: float
-    y: float  # bottom of the first character, in points from the foot of the page
-    y_end: float  # bottom of the last character (PDFium joins a line hyphenated at its end to the next)
-    right: float
-    size: float  # font size of the first letter
-    lead_size: float  # font size of the first character (a superscript marker is smaller)
-    height: float
 
 
 @dataclass
@@ -76,7 +52,7 @@ def read_pdf(data: bytes) -> Extracted:
     except pdfium.PdfiumError as exc:
         raise ExtractionError(f"damaged or unreadable PDF ({exc})") from exc
     try:
-        pages = [list(_page_lines(pdf, i)) for i in range(len(pdf))]
+        pages = [list(page_lines(pdf, i)) for i in range(len(pdf))]
     finally:
         pdf.close()
     return layout(pages)
@@ -101,50 +77,6 @@ def layout(pages: list[list[Line]]) -> Extracted:
     paragraphs = _paragraphs(kept)
     texts = tuple("\n\n".join(t for t, p in paragraphs if p == n) for n in range(1, len(pages) + 1))
     return Extracted(pages=texts, is_pdf=True, paragraphs=tuple(paragraphs), footnotes=tuple(footnotes))
-
-
-def _page_lines(pdf: object, index: int) -> Iterator[Line]:
-    import pypdfium2.raw as raw
-
-    page = pdf[index]  # type: ignore[index]
-    height = page.get_height()
-    textpage = page.get_textpage()
-    full = textpage.get_text_range()
-    pos = 0
-    for raw_line in full.split("\r\n"):
-        start, pos = pos, pos + len(raw_line) + 2
-        stripped = raw_line.strip()
-        if not stripped:
-            continue
-        first = start + len(raw_line) - len(raw_line.lstrip())
-        last = start + len(raw_line.rstrip()) - 1
-        try:
-            x, y, _, _ = textpage.get_charbox(first)
-            _, y_end, right, _ = textpage.get_charbox(last)
-        except Exception:  # a character PDFium cannot place: keep the text, guess the place
-            x, y, y_end, right = 0.0, 0.0, 0.0, 0.0
-        letter = next((i for i, ch in enumerate(raw_line) if ch.isalpha()), len(raw_line) - len(raw_line.lstrip()))
-        size = raw.FPDFText_GetFontSize(textpage, start + letter)
-        lead_size = raw.FPDFText_GetFontSize(textpage, first)
-        text = _drop_markers(raw_line, start, textpage, raw)
-        # PDFium marks a hyphen at a line end as U+FFFE and joins the lines: the page shows "-".
-        text = " ".join(text.replace("\ufffe", "-").split())
-        yield Line(text, index + 1, x, y, y_end, right, size, lead_size, height)
-    textpage.close()
-    page.close()
-
-
-def _drop_markers(line: str, start: int, textpage: object, raw: object) -> str:
-    """Footnote markers are superscript digits glued to a word ("Board1"): drop them."""
-    out, at = [], 0
-    for m in _MARKER.finditer(line):
-        size = raw.FPDFText_GetFontSize(textpage, start + m.start())  # type: ignore[attr-defined]
-        before = raw.FPDFText_GetFontSize(textpage, start + m.start() - 1)  # type: ignore[attr-defined]
-        if size < 0.8 * before:
-            out.append(line[at : m.start()])
-            at = m.end()
-    out.append(line[at:])
-    return "".join(out)
 
 
 def _body_size(pages: list[list[Line]]) -> float:
@@ -237,12 +169,12 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     current: _Para | None = None
     for lines in pages:
-        tables, used = _tables(lines)
+        found, used = tables(lines)
         for i, line in enumerate(lines):
-            if i in tables:
+            if i in found:
                 if current:
                     out.append((current.text, current.first.page))
-                out.append((tables[i], line.page))
+                out.append((found[i], line.page))
                 current = None
             if i in used:
                 continue
@@ -260,16 +192,16 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, int]]:
 def _start(line: Line) -> _Para:
     # "10.Many children…": the number and its text are set apart by a tab PDFium drops
     text = re.sub(r"^(\d{1,3}\.)(?=[A-Z‘“(])", r"\1 ", line.text)
-    para = _Para([line], _BULLET.sub("• ", text), bool(_NUMBERED.match(text)))
-    if _BULLET.match(line.text):
+    para = _Para([line], BULLET.sub("• ", text), bool(_NUMBERED.match(text)))
+    if BULLET.match(line.text):
         para.bullet_x = line.x
     return para
 
 
 def _extend(para: _Para, line: Line, pitches: dict[float, float]) -> None:
     prev = para.lines[-1]
-    if _BULLET.match(line.text):
-        para.text += "\n" + _BULLET.sub("• ", line.text)
+    if BULLET.match(line.text):
+        para.text += "\n" + BULLET.sub("• ", line.text)
         para.bullet_x = line.x if para.bullet_x is None else para.bullet_x
     elif prev.page == line.page and prev.y_end - line.y > 1.45 * _pitch(prev, pitches) and para.numbered:
         para.text += "\n" + line.text  # a second paragraph under one number
@@ -288,7 +220,7 @@ def _continues(para: _Para, line: Line, pitches: dict[float, float]) -> bool:
     if _NUMBERED.match(line.text) or _LABEL.match(line.text) or abs(line.size - prev.size) > 0.6 and not line.text[:1].islower():
         return False
     indented = line.x > para.first.x + 6
-    if _BULLET.match(line.text):
+    if BULLET.match(line.text):
         # a list runs on; under a numbered paragraph, its indented bullets belong to it
         return (para.bullet_x is not None and abs(line.x - para.bullet_x) < 3) or (para.numbered and indented)
     if para.bullet_x is not None and line.x <= para.bullet_x + 3:
@@ -321,49 +253,3 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _tables(lines: list[Line]) -> tuple[dict[int, str], set[int]]:
-    """Judgement tables: label cells (one or more lines) and a grade cell, however PDFium orders
-    the runs. Returns {index of the first line: "label<TAB>grade" rows} and the lines used."""
-    rows: list[tuple[int, str, str, bool]] = []
-    used: set[int] = set()
-    header: int | None = None
-    buffer: list[int] = []
-    skip: set[int] = set()
-    for i, line in enumerate(lines):
-        text = line.text
-        if i in skip:
-            continue
-        if _TABLE_HEADER.match(text):
-            header, buffer = i, []
-            continue
-        nxt = i + 1
-        # a grade cell that wraps: "Requires improvement" / "to be good", "Requires improvement to" / "be good"
-        if nxt < len(lines) and re.search(r"Requires improvement(?: to)?$", text):
-            rest = lines[nxt].text
-            if (text.endswith(" to") and rest == "be good") or (text.endswith("improvement") and rest == "to be good"):
-                text = f"{text} {rest}"
-                skip.add(nxt)
-        m = _GRADE_END.match(text)
-        if m and len(text) < 150 and not m.group("label").endswith((":", ".", ",")):
-            near = [j for j in buffer if lines[j].page == line.page and abs(lines[j].y - line.y) < 60]
-            label = " ".join([lines[j].text for j in near] + [m.group("label")]).strip()
-            grade = m.group("grade")
-            if label and _JUDGEMENT_WORDS.search(label) and len(label) < 160:
-                cell = not m.group("label") and bool(near) and line.x > lines[near[0]].x + 100
-                rows.append((near[0] if near else i, label, grade, cell or len(label.split()) <= 12))
-                used.update(near + [i] + [n for n in skip if n == nxt])
-            buffer = []
-            continue
-        if len(text) < 90 and not text.endswith((".", ":")) and not _BULLET.match(text):
-            buffer = (buffer + [i])[-4:]
-        else:
-            buffer = []
-    if not rows or (len(rows) == 1 and header is None and not rows[0][3]):
-        return {}, set()
-    first = min(rows[0][0], header if header is not None else rows[0][0])
-    head = []
-    if header is not None:
-        used.add(header)
-        head = ["\t".join(lines[header].text.split(None, 1))]
-    table = "\n".join(head + [f"{label}\t{grade}" for _, label, grade, _ in rows])
-    return {first: table}, used

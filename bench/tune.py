@@ -32,12 +32,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--weights", default="0,0.2,0.3,0.4,0.45,0.5,0.6,0.8,1")
     parser.add_argument("--index", default=str(ROOT / "bench" / "out" / "tune-index"))
+    parser.add_argument("--corpus", default=str(ROOT / "corpus"), help="built into --index first")
+    parser.add_argument("--no-build", action="store_true", help="use --index as it is (e.g. a real-PDF index)")
+    parser.add_argument("files", nargs="*", help="question files (default: ours and shared dev)")
     args = parser.parse_args()
     embedder = SentenceTransformerEmbedder()
     settings = load_settings(index_dir=args.index)
-    build(ROOT / "corpus", settings, embedder, progress=False)
+    if not args.no_build:
+        build(Path(args.corpus), settings, embedder, progress=False)
     library = Library.open(settings, embedder)
-    files = [f for f in FILES if f.exists()]
+    files = [Path(f) for f in args.files] or [f for f in FILES if f.exists()]
     print("| weight | " + " | ".join(f"{f.name} R@1 / R@5 / MRR / answer-hit" for f in files) + " |")
     print("|---|" + "---|" * len(files))
     for weight in (float(w) for w in args.weights.split(",")):

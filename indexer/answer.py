@@ -50,7 +50,7 @@ def compose(
     question's ``topic`` (topic.py) are quoted, and none that merely run the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     if topic is not None:
-        candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text)]
+        candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
     if not candidates or candidates[0].score < min_score:
         if topic is not None and not topic.empty and hits:
             message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."

@@ -34,7 +34,8 @@ _GENERIC = frozenset(
     "doing going go number numbers many play plays played role roles part parts carry carries "
     "current use uses provide provides ensure ensures take takes give gives receive receives need "
     "needs include includes handle handles run runs work works offer offers kind kinds able "
-    "state states show shows according".split()
+    "state states show shows according themselves itself himself herself ourselves over under call "
+    "calls brought bring test tests ask asks asked order".split()
 )
 # The field's abbreviations and synonyms: each group is one topic.
 _SYNONYMS: tuple[frozenset[str], ...] = tuple(
@@ -82,6 +83,10 @@ _NUMBER = re.compile(
     r"hundred|thousand|half|third|quarter)\b",
     re.I,
 )
+
+
+# Cosine to the question above which a sentence says what the question asks in its own words.
+PARAPHRASE = 0.7
 
 
 @dataclass(frozen=True)
@@ -159,14 +164,19 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
     return False
 
 
-def on_topic(sentence: str, topic: Topic, passage: str | None = None) -> bool:
-    """A sentence answers on topic when it speaks to one of the question's topic words and its
-    passage speaks to the most telling one (a paraphrase need not repeat the question's words,
-    but a passage that never names the topic is about something else)."""
+def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: float = 0.0) -> bool:
+    """A sentence answers on topic when it speaks to one of the question's topic words, and its
+    passage speaks to the most telling one, or the sentence to two of them, or it says what the
+    question asks in other words (``cosine`` to the question at least ``PARAPHRASE``). A
+    paraphrase need not repeat the question's words; a passage that never names the topic is
+    about something else."""
     if is_procedural(sentence):
         return False
     if topic.quantity and not _NUMBER.search(sentence):
         return False
     if topic.empty:
         return True
-    return any(speaks_to(sentence, g) for g in topic.groups) and speaks_to(passage or sentence, topic.groups[0])
+    spoken = sum(1 for g in topic.groups if speaks_to(sentence, g))
+    if not spoken:
+        return False
+    return speaks_to(passage or sentence, topic.groups[0]) or cosine >= PARAPHRASE

@@ -22,7 +22,9 @@ class Settings:
     max_tokens: int = 200
     batch_size: int = 32
     k: int = 10
-    dense_weight: float = 0.45
+    dense_weight: float = 0.7
+    # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
+    rerank_depth: int = 40
     min_answer_score: float = 0.45
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000
@@ -33,6 +35,8 @@ class Settings:
             raise SettingsError(f"max_tokens must be between 16 and 254, not {self.max_tokens}.")
         if not 0.0 <= self.dense_weight <= 1.0:
             raise SettingsError(f"dense_weight must be between 0 and 1, not {self.dense_weight}.")
+        if self.rerank_depth < 0:
+            raise SettingsError(f"rerank_depth must be 0 (off) or more, not {self.rerank_depth}.")
         if self.k < 1:
             raise SettingsError(f"k must be at least 1, not {self.k}.")
         if self.batch_size < 1:

@@ -69,7 +69,8 @@ class Library:
 
     @cached_property
     def searcher(self) -> Searcher:
-        return Searcher(self.index, self.embedder, self.settings.dense_weight, self.settings.ann_ef_search)
+        return Searcher(self.index, self.embedder, self.settings.dense_weight, self.settings.ann_ef_search,
+                        self.settings.rerank_depth)
 
     @cached_property
     def indexed_authorities(self) -> set[str]:

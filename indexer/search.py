@@ -16,6 +16,7 @@ import torch
 from indexer import grades
 from indexer.dates import find_dates, find_month_years
 from indexer.embedding import Embedder, on_model_thread
+from indexer.rerank import rerank
 from indexer.store import Index
 from indexer.types import READER_COMMENTS, Filters, Hit
 
@@ -24,12 +25,14 @@ log = logging.getLogger(__name__)
 
 class Searcher:
     def __init__(
-        self, index: Index, embedder: Embedder, dense_weight: float = 0.45, ef_search: int = 256
+        self, index: Index, embedder: Embedder, dense_weight: float = 0.45, ef_search: int = 256,
+        rerank_depth: int = 0,
     ) -> None:
         self.index = index
         self.embedder = embedder
         self.dense_weight = dense_weight
         self.ef_search = ef_search
+        self.rerank_depth = rerank_depth
 
     @cached_property
     def _doc_fields(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -96,8 +99,9 @@ class Searcher:
         fused = self.dense_weight * _minmax(dense) + (1 - self.dense_weight) * _scaled(lex)
         passages = index.passages(rows.tolist())
         fused = fused * np.array([_prior(p.text, p.section) for p in passages])
-        order = np.argsort(-fused, kind="stable")[:k]
-        return [
+        depth = max(k, self.rerank_depth)
+        order = np.argsort(-fused, kind="stable")[:depth]
+        hits = [
             Hit(
                 passage=passages[i],
                 document=index.documents[int(index.row_doc[rows[i]])],
@@ -107,6 +111,9 @@ class Searcher:
             )
             for i in order
         ]
+        if self.rerank_depth:
+            hits = rerank(hits, qv, self.embedder)
+        return hits[:k]
 
     @cached_property
     def _matrix(self) -> torch.Tensor:

@@ -1,0 +1,42 @@
+"""Second-stage ranking: a passage scores by its best sentence, not by its average.
+
+A paragraph of an Ofsted report covers several things; one sentence of it answers the question.
+The bi-encoder's vector of the whole paragraph blurs that sentence with the rest, so the top
+passages of the hybrid ranking are scored again by the closest of their sentences (and pairs of
+sentences) to the question, and the two scores are averaged. Measured on real reports
+(bench/README.md): recall@5 0.72 -> 0.85 and MRR 0.61 -> 0.69 on eval/real.jsonl's dev questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from indexer.embedding import Embedder
+from indexer.sentences import sentence_spans
+from indexer.types import Hit
+
+SENTENCE_WEIGHT = 0.5
+
+
+def rerank(hits: Sequence[Hit], query_vector: np.ndarray, embedder: Embedder) -> list[Hit]:
+    if len(hits) < 2:
+        return list(hits)
+    texts: list[str] = []
+    owner: list[int] = []
+    for i, hit in enumerate(hits):
+        text = hit.passage.text
+        spans = sentence_spans(text)
+        pieces = [text[s:e] for s, e in spans]
+        pieces += [text[a[0] : b[1]] for a, b in zip(spans, spans[1:])]
+        texts.extend(pieces or [text])
+        owner.extend([i] * len(pieces or [text]))
+    cosines = np.einsum("ij,j->i", embedder.embed(texts), query_vector)  # no BLAS threads
+    best = np.full(len(hits), -1.0)
+    np.maximum.at(best, np.array(owner), cosines)
+    top = max(h.score for h in hits) or 1.0
+    scores = (1 - SENTENCE_WEIGHT) * np.array([h.score / top for h in hits]) + SENTENCE_WEIGHT * best
+    order = np.argsort(-scores, kind="stable")
+    return [replace(hits[i], score=float(scores[i])) for i in order]

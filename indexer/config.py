@@ -24,7 +24,7 @@ class Settings:
     k: int = 10
     dense_weight: float = 0.7
     # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
-    rerank_depth: int = 40
+    rerank_depth: int = 15
     min_answer_score: float = 0.45
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000

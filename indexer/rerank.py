@@ -2,9 +2,10 @@
 
 A paragraph of an Ofsted report covers several things; one sentence of it answers the question.
 The bi-encoder's vector of the whole paragraph blurs that sentence with the rest, so the top
-passages of the hybrid ranking are scored again by the closest of their sentences (and pairs of
-sentences) to the question, and the two scores are averaged. Measured on real reports
-(bench/README.md): recall@5 0.72 -> 0.85 and MRR 0.61 -> 0.69 on eval/real.jsonl's dev questions.
+passages of the hybrid ranking are scored again by the closest of their sentences to the
+question, and the two scores are averaged. Measured (README, "Real Ofsted reports"): with fusion
+weight 0.7, depth 15 keeps seed recall@5 at 1.00 (0.92 without) and real-report MRR at 0.69
+(0.67 without), for about 0.4 s more per question on two cores.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ def rerank(hits: Sequence[Hit], query_vector: np.ndarray, embedder: Embedder) ->
         text = hit.passage.text
         spans = sentence_spans(text)
         pieces = [text[s:e] for s, e in spans]
-        pieces += [text[a[0] : b[1]] for a, b in zip(spans, spans[1:])]
         texts.extend(pieces or [text])
         owner.extend([i] * len(pieces or [text]))
     cosines = np.einsum("ij,j->i", embedder.embed(texts), query_vector)  # no BLAS threads

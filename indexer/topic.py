@@ -71,7 +71,7 @@ _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
 # Sentences that run the process, not report on children: never an answer.
 _PROCEDURAL = re.compile(
     r"\b(?:Her|His) Majesty.s Inspectors? for this (?:visit|inspection)|\binspectors? for this visit were\b|"
-    r"^Is the recommendation contrary to|\bYours sincerely\b|^Lead inspector\b|^Inspection dates?\b|"
+    r"^(?:\d+(?:\.\d+)*[a-z]?\s+)?Is the recommendation\b|\?\s*(?:Yes|No|N/A)\.?$|\bYours sincerely\b|^Lead inspector\b|^Inspection dates?\b|"
     r"\bThis (?:letter|report) will be published\b|\bwill be published on the Ofsted website\b|"
     r"^(?:Report author|Contact officer|Wards? affected|Key decision|Background papers)\b|"
     r"\bcarried out under section \d+|\bI am copying this letter\b|\bThank you for your help\b",

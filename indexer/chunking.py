@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from indexer.dates import parse_date
-from indexer.judgements import GRADES
+from indexer.grades import PRINTED
 from indexer.sentences import sentence_spans
 from indexer.types import READER_COMMENTS, Block, Document, Passage
 
@@ -17,7 +17,7 @@ CountTokens = Callable[[Sequence[str]], list[int]]
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
 _DECIMAL = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+\S")
 _LIST_ITEM = re.compile(r"^(?:[-•●▪◦*–]\s|\(?[0-9a-z]{1,3}[.)]\s)")
-_JUDGEMENT_HEADING = re.compile(rf":\s*(?:{'|'.join(GRADES)})$", re.I)
+_JUDGEMENT_HEADING = re.compile(rf":\s*(?:{PRINTED})$", re.I)
 
 
 def chunk(doc: Document, blocks: Sequence[Block], count_tokens: CountTokens, max_tokens: int) -> list[Passage]:

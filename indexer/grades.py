@@ -7,11 +7,22 @@ leavers" became two judgements in 2023), so a filter names a judgement by any pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from indexer.errors import UnknownGrade
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+# The grades as reports print them, 2013's plural "Require improvement" and pre-2013 "Adequate"
+# included; the longest first.
+PRINTED = r"Requires improvement to be good|Requires? improvement|Outstanding|Good|Inadequate|Adequate"
+# Words that name a judgement in any framework's wording: a label cell, a table row, a heading.
+JUDGEMENT_WORDS = re.compile(
+    r"impact of leaders|help and protection|children in care|care leavers|looked after|"
+    r"overall effectiveness|overall judgement|adoption performance|leadership|achieving permanence|"
+    r"experiences and progress",
+    re.I,
+)
 ANY = ""  # a filter on any judgement
 
 # Short column name and the label words that put a judgement in it, first match wins: the

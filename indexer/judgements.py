@@ -14,21 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from indexer.grades import JUDGEMENT_WORDS, PRINTED
+
 GRADES = ("Requires improvement to be good", "Requires improvement", "Outstanding", "Good", "Inadequate", "Adequate")
 OVERALL = "Overall effectiveness"
-_GRADE = r"Requires improvement to be good|Requires? improvement|Outstanding|Good|Inadequate|Adequate"
-_ROW = re.compile(rf"^(?P<label>[A-Z0-9][^\t\n]{{6,160}}?)(?:\t+|\s{{2,}}|:\s*|\s)(?P<grade>{_GRADE})\.?$", re.I)
-_HEADING = re.compile(rf"^(?P<label>The (?:experiences|impact|effectiveness)[^\n:]{{10,140}}):\s*(?P<grade>{_GRADE})$", re.I)
-_LABEL = re.compile(
-    r"impact of leaders|help and protection|children in care|care leavers|looked after|"
-    r"overall effectiveness|overall judgement|adoption performance|leadership, management|"
-    r"achieving permanence|leadership and management",
-    re.I,
-)
+_ROW = re.compile(rf"^(?P<label>[A-Z0-9][^\t\n]{{6,160}}?)(?:\t+|\s{{2,}}|:\s*|\s)(?P<grade>{PRINTED})\.?$", re.I)
+_HEADING = re.compile(rf"^(?P<label>The (?:experiences|impact|effectiveness)[^\n:]{{10,140}}):\s*(?P<grade>{PRINTED})$", re.I)
 _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 _OVERALL_SENTENCE = re.compile(
     rf"^(?:The overall judgement is (?:that children.s services (?:are )?)?|Children.s services in [^\n]{{2,80}}? (?:are|is) )"
-    rf"(?P<grade>{_GRADE}|require improvement(?: to be good)?)\.?$",
+    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)\.?$",
     re.I,
 )
 _LSCB = re.compile(r"safeguarding children board|\bLSCB\b", re.I)
@@ -40,7 +35,7 @@ def read_judgements(blocks: Sequence[str]) -> dict[str, str]:
 
     def add(label: str, grade: str) -> None:
         label = " ".join(_NUMBERING.sub("", label).split())
-        if _LSCB.search(label) or not _LABEL.search(label):
+        if _LSCB.search(label) or not JUDGEMENT_WORDS.search(label):
             return
         found.setdefault(_key(label), (label, canonical_grade(grade)))
 

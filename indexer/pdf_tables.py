@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import re
 
+from indexer.grades import JUDGEMENT_WORDS, PRINTED
 from indexer.pdf_lines import BULLET, Line
 
-_GRADE = r"Outstanding|Good|Requires improvement to be good|Requires? improvement|Inadequate|Adequate"
-_GRADE_END = re.compile(rf"^(?P<label>.*?)\s*\b(?P<grade>{_GRADE})$")
+_GRADE_END = re.compile(rf"^(?P<label>.*?)\s*\b(?P<grade>{PRINTED})$")
 _TABLE_HEADER = re.compile(r"^(?:Key )?judgements?\s+(?:judgements? )?grades?$", re.I)
-_JUDGEMENT_WORDS = re.compile(
-    r"impact of leaders|help and protection|children in care|care leavers|looked after|"
-    r"overall effectiveness|adoption performance|leadership|achieving permanence|experiences and progress",
-    re.I,
-)
+
 
 
 def tables(lines: list[Line]) -> tuple[dict[int, str], set[int]]:
@@ -49,7 +45,7 @@ def tables(lines: list[Line]) -> tuple[dict[int, str], set[int]]:
             near = [j for j in buffer if lines[j].page == line.page and abs(lines[j].y - line.y) < 60]
             label = " ".join([lines[j].text for j in near] + [m.group("label")]).strip()
             grade = m.group("grade")
-            if label and _JUDGEMENT_WORDS.search(label) and len(label) < 160:
+            if label and JUDGEMENT_WORDS.search(label) and len(label) < 160:
                 cell = not m.group("label") and bool(near) and line.x > lines[near[0]].x + 100
                 rows.append((near[0] if near else i, label, grade, cell or len(label.split()) <= 12))
                 used.update(near + [i] + [n for n in skip if n == nxt])

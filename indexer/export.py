@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from indexer import grades
 from indexer.citations import copy_text
@@ -65,15 +66,21 @@ def to_docx(answer: Answer) -> bytes:
 
     document = docx.Document()
     document.add_heading(answer.question, level=1)
+    _docx_answer(document, answer, "Cited extracts")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_answer(document: Any, answer: Answer, extracts_heading: str | None = None) -> None:
+    """An answer, then each cited extract as a quote with its reference."""
     document.add_paragraph(" ".join(answer.text.split()))
-    document.add_heading("Cited extracts", level=2)
+    if extracts_heading:
+        document.add_heading(extracts_heading, level=2)
     quoted = dict(quotes(answer))
     for c in answer.citations:
         document.add_paragraph(f"\u201c{quoted[c.n]}\u201d", style="Intense Quote")
         document.add_paragraph(f"[{c.n}] {c.reference}")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def compare_copy_text(column: Column) -> str:
@@ -121,11 +128,7 @@ def compare_docx(columns: Sequence[Column]) -> bytes:
         if not answer.answered:
             document.add_paragraph(answer.message)
             continue
-        document.add_paragraph(" ".join(answer.text.split()))
-        quoted = dict(quotes(answer))
-        for c in answer.citations:
-            document.add_paragraph(f"\u201c{quoted[c.n]}\u201d", style="Intense Quote")
-            document.add_paragraph(f"[{c.n}] {c.reference}")
+        _docx_answer(document, answer)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

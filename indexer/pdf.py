@@ -135,21 +135,18 @@ def _split_footnotes(lines: list[Line], body_size: float) -> tuple[list[Line], l
 
 def _attach_side_numbers(lines: list[Line]) -> list[Line]:
     """A paragraph number drawn as its own run ("12." beside a block) goes before the line level
-    with it."""
+    with it; a number with no such line (a table cell, a figure) stays where it was."""
     numbers = [ln for ln in lines if _BARE_NUMBER.match(ln.text) and not _in_margin(ln)]
-    if not numbers:
-        return lines
-    out = [ln for ln in lines if ln not in numbers]
+    attached: set[int] = set()
     for num in numbers:
-        level = [ln for ln in out if abs(ln.y - num.y) < 2 and ln.x > num.x and not _NUMBERED.match(ln.text)]
-        if not level:
-            out.append(num)  # a number alone (a table cell, a figure): keep it where it was
-            continue
-        target = min(level, key=lambda ln: ln.x)
-        target.text = f"{num.text.rstrip('.')}. {target.text}"
-        target.x = num.x
-    out.sort(key=lambda ln: lines.index(ln) if ln in lines else 0)
-    return out
+        level = [ln for ln in lines if ln not in numbers and abs(ln.y - num.y) < 2 and ln.x > num.x
+                 and not _NUMBERED.match(ln.text)]
+        if level:
+            target = min(level, key=lambda ln: ln.x)
+            target.text = f"{num.text.rstrip('.')}. {target.text}"
+            target.x = num.x
+            attached.add(id(num))
+    return [ln for ln in lines if id(ln) not in attached]
 
 
 def _pitches(pages: list[list[Line]]) -> dict[float, float]:

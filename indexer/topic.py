@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from indexer.authorities import gazetteer
+from indexer.lexical import stem
+
 # Words that say where or how to look, or that every children's services document uses.
 _GENERIC = frozenset(
     "children child childrens young people person persons family families service services social "
@@ -112,15 +115,11 @@ def is_procedural(sentence: str) -> bool:
 
 @cache
 def _stem(word: str) -> str:
-    from indexer.lexical import stem
-
     return stem(word)
 
 
 def topic_of(query: str, rarity: Callable[[str], float] | None = None) -> Topic:
     """The question's topic words, rarest (most telling) first; ``rarity`` scores a word."""
-    from indexer.authorities import gazetteer
-
     for mention in reversed(gazetteer().find(query, question=True)):  # places say where, not what
         query = query[: mention.start] + " " + query[mention.end :]
     text = query.lower().replace("’", "'")

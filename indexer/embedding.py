@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 # thread: a server that runs each request on a new thread (Streamlit does) would otherwise make
 # a new pool every time while the old ones spin, and a 0.1 s answer takes 0.9 s.
 _MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model")
+# Vectors of the texts of recent questions (their sentences, their passages), most recent last.
+_MEMO_CALL, _MEMO_SIZE = 512, 8192
 T = TypeVar("T")
 
 
@@ -60,6 +63,8 @@ class SentenceTransformerEmbedder:
         self.name = name
         self._model: Any = None
         self._lock = threading.Lock()
+        self._memo: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memo_lock = threading.Lock()
 
     def preload(self) -> None:
         """Start loading the model in the background (it takes seconds); embedding waits for it."""
@@ -98,7 +103,22 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        items = list(texts)
+        if len(texts) > _MEMO_CALL:  # a build: every text is new, remembering them costs memory
+            return self._encode(list(texts), batch_size)
+        # A question's sentences are embedded by the reranker and again by the answer: once here.
+        with self._memo_lock:  # the app answers on several threads
+            missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+            if missing:
+                for text, vector in zip(missing, self._encode(missing, batch_size)):
+                    self._memo[text] = vector
+            out = np.stack([self._memo[t] for t in texts])
+            for text in texts:
+                self._memo.move_to_end(text)
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return out
+
+    def _encode(self, items: list[str], batch_size: int) -> np.ndarray:
         vectors = on_model_thread(lambda: self._load().encode(
             items, batch_size=batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,

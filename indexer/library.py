@@ -135,7 +135,8 @@ class Library:
         admitted = self.searcher.admitted_documents
         alone = {
             "authority": replace(Filters(), authorities=filters.authorities),
-            "year": replace(Filters(), year_from=filters.year_from, year_to=filters.year_to),
+            "year": replace(Filters(), year_from=filters.year_from, year_to=filters.year_to,
+                            year_pinned=filters.year_pinned),
             "type": replace(Filters(), doc_types=filters.doc_types),
             "grade": replace(Filters(), grades=filters.grades),
         }

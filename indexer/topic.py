@@ -38,7 +38,10 @@ _GENERIC = frozenset(
     "current use uses provide provides ensure ensures take takes give gives receive receives need "
     "needs include includes handle handles run runs work works offer offers kind kinds able "
     "state states show shows according themselves itself himself herself ourselves over under call "
-    "calls brought bring test tests ask asks asked order".split()
+    "calls brought bring test tests ask asks asked order county city borough metropolitan district "
+    "royal london rate rates rated rating ratings grade graded grading "
+    "keeping getting making working living taking using giving coming looking trying moving "
+    "having being doing going seeing helping supporting ensuring providing dealing".split()
 )
 # The field's abbreviations and synonyms: each group is one topic.
 _SYNONYMS: tuple[frozenset[str], ...] = tuple(
@@ -68,6 +71,32 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "dentist|dental",
         "homeless|homelessness",
         "agency staff|agency social workers|agency workers|locum|interim",
+        # A lay word and the field's word for the same thing.
+        "young carers|young carer",
+        "phone|telephone|helpline|phone line|phoneline",
+        "night|overnight|out-of-hours|out of hours|24/7|24-hour|24 hour|evening|evenings|weekend|weekends",
+        "mosque|mosques|madrassah|madrassahs|madrasah|madrasahs|madrasa|madrasas|supplementary school|supplementary schools",
+        "faith|religious|religion|church|churches|mosque|mosques|muslim|christian|jewish|sikh|hindu",
+        "successes|achievements|achievement|awards|celebrated|celebration|celebrate",
+        "jobs|employment|apprenticeships|apprenticeship|employed|work experience",
+        "adviser|advisers|advisor|advisors|personal adviser|personal advisers|pa|pas",
+        "teenagers|teenager|teenage|adolescents|adolescent|older children",
+        "grandparents|grandparent|relatives|kinship|connected carers|family and friends|special guardianship",
+        "bullying|bullied|bully",
+        "self-harm|self harm|self-harming|self harming",
+        "online|internet|social media",
+        "gangs|gang|county lines",
+        "knife|knives|weapons|serious violence",
+        "trafficked|trafficking|modern slavery",
+        "autism|autistic|asd|neurodiverse|neurodiversity",
+        "immunisations|immunisation|vaccinations|vaccination",
+        "short breaks|short break|respite",
+        "exclusions|exclusion|excluded",
+        "truancy|attendance|absence|absent",
+        "turnover|retention|vacancies|vacancy",
+        "drugs|drug|substance misuse|substance use|alcohol",
+        "housing|accommodation|tenancy|tenancies",
+        "doctor|doctors|gp|gps",
     )
 )
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
@@ -133,16 +162,38 @@ def topic_of(query: str, rarity: Callable[[str], float] | None = None) -> Topic:
                 words.append(form)
                 covered.update(_WORD.findall(form))
                 break
-    for word in _WORD.findall(text):
-        word = word.strip("'’")
-        if len(word) < 3 or word in _GENERIC or word in covered or word.endswith(("'s", "ed", "ing", "ly")):
+    tokens = [w.strip("'’") for w in _WORD.findall(text)]
+    for i, word in enumerate(tokens):
+        if len(word) < 3 or word in _GENERIC or word in covered or word.endswith(("'s", "ed", "ly")):
             continue  # verb and adverb forms say what happened to the topic, not what it is
+        if word.endswith("ing") and not _names_a_thing(tokens[i + 1] if i + 1 < len(tokens) else None):
+            continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"
         groups.append(frozenset({word}))
         words.append(word)
     if rarity is not None and len(groups) > 1:
         order = sorted(range(len(groups)), key=lambda i: -max(rarity(w) for w in _WORD.findall(words[i])))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
     return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
+
+
+# Words after which a word in -ing is a noun ("bullying of children", "funding for", "training?").
+_AFTER_A_NOUN = frozenset("of in and or for at by among to is are was were has have with from on".split())
+
+
+def _names_a_thing(following: str | None) -> bool:
+    return following is None or following in _AFTER_A_NOUN
+
+
+def _inflections(word: str) -> set[str]:
+    """The question's own word with an ending: "oversee" → "overseeing", "oversees", "overseen"."""
+    forms = {word + "s", word + "es", word + "ed", word + "ing", word + "n"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # "plan" → "planned"
+    return forms
 
 
 def speaks_to(sentence: str, group: Iterable[str]) -> bool:
@@ -156,8 +207,10 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
             continue
         if form in words:
             return True
-        root = _stem(form)
+        root, endings = _stem(form), _inflections(form)
         for w in words:
+            if w in endings:
+                return True  # the question's own word: a verb asked about as a verb
             if w != form and _stem(w) == root and not w.endswith(("ed", "ing")):
                 return True
     return False

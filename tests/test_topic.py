@@ -59,3 +59,34 @@ def test_a_paraphrase_passes_when_its_passage_names_the_topic() -> None:
     passage = "Care leavers are well supported. Young people get priority for council flats."
     assert on_topic("Young people get priority for council flats.", topic, passage) is False  # no topic word
     assert on_topic("Care leavers are well supported.", topic, passage)
+
+
+def test_the_questions_own_verb_counts_in_any_of_its_endings() -> None:
+    topic = topic_of("Which neighbouring council was brought in to oversee Kirklees' improvement?", rarity)
+    assert topic.words == ("oversee",)
+    sentence = "Leeds City Council took responsibility for overseeing improvement."
+    assert on_topic(sentence, topic, sentence)
+    assert not speaks_to("Leaders have adopted a trauma-informed approach.", frozenset({"adoption"}))
+
+
+def test_a_word_in_ing_is_a_topic_when_it_names_a_thing() -> None:
+    assert "bullying" in topic_of("What do inspectors say about bullying of looked after children?", rarity).words
+    assert "housing" in topic_of("Is there housing for care leavers?", rarity).words
+    assert "keeping" not in topic_of("Is there guidance for keeping children safe at school?", rarity).words
+
+
+def test_the_rest_of_an_authoritys_name_is_not_a_topic() -> None:
+    topic = topic_of("How did inspectors rate Hampshire County Council's adoption service in 2014?", rarity)
+    assert topic.words == ("adoption",)
+    topic = topic_of("What help do young carers get from the London Borough of Lewisham?", rarity)
+    assert topic.words == ("young carers",)
+    assert not on_topic("Foster carers are well supported.", topic)
+
+
+def test_lay_words_meet_the_fields_words() -> None:
+    topic = topic_of("Can care leavers get help by phone in the middle of the night?", rarity)
+    sentence = "Care leavers have a dedicated 24/7 out-of-hours telephone line."
+    assert on_topic(sentence, topic, sentence)
+    topic = topic_of("Is there guidance for keeping children safe at mosque schools?", rarity)
+    sentence = "The toolkit for safeguarding children who attend madrassahs is very good."
+    assert on_topic(sentence, topic, sentence)

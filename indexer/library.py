@@ -106,7 +106,7 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        topic = topic_of(query, self.index.lexical.rarity)
+        topic = topic_of(query, self.index.lexical.rarity, self.index.acronyms)
         answer = compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query, topic)
         if not answer.answered and not topic.empty and not applied.empty:
             return self._offer_wider(answer, query, qv, topic)

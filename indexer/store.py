@@ -17,12 +17,14 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import faiss
 import numpy as np
 
+from indexer.acronyms import find_acronyms
 from indexer.errors import IndexCorrupt, IndexMissing, ModelMismatch
 from indexer.lexical import Lexical
 from indexer.types import Document, Passage
@@ -124,6 +126,11 @@ class Index:
                 (doc_index,),
             )
         ]
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """The abbreviations the library spells out (acronyms.py), read from its passages once."""
+        return find_acronyms(r[0] for r in self._db.execute("SELECT text FROM passages WHERE text LIKE '%(%'"))
 
     def embed_hashes(self) -> dict[str, int]:
         return {h: r for h, r in self._db.execute("SELECT embed_hash, row FROM passages")}

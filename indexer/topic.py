@@ -11,7 +11,7 @@ words less the ones every document in this field uses ("children", "services", "
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,6 +73,7 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "agency staff|agency social workers|agency workers|locum|interim",
         # A lay word and the field's word for the same thing.
         "young carers|young carer",
+        "staying put|stay put|staying-put",
         "phone|telephone|helpline|phone line|phoneline",
         "night|overnight|out-of-hours|out of hours|24/7|24-hour|24 hour|evening|evenings|weekend|weekends",
         "mosque|mosques|madrassah|madrassahs|madrasah|madrasahs|madrasa|madrasas|supplementary school|supplementary schools",
@@ -147,21 +148,31 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def topic_of(query: str, rarity: Callable[[str], float] | None = None) -> Topic:
-    """The question's topic words, rarest (most telling) first; ``rarity`` scores a word."""
+def topic_of(
+    query: str, rarity: Callable[[str], float] | None = None, acronyms: Mapping[str, str] | None = None
+) -> Topic:
+    """The question's topic words, rarest (most telling) first; ``rarity`` scores a word, and
+    ``acronyms`` are the library's own abbreviations (acronyms.py), each one topic with its
+    spelling-out."""
     for mention in reversed(gazetteer().find(query, question=True)):  # places say where, not what
         query = query[: mention.start] + " " + query[mention.end :]
     text = query.lower().replace("’", "'")
     groups: list[frozenset[str]] = []
     words: list[str] = []
-    covered: set[str] = set()
-    for group in _SYNONYMS:
-        for form in sorted(group, key=len, reverse=True):
-            if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                groups.append(group)
-                words.append(form)
-                covered.update(_WORD.findall(form))
-                break
+    taken: list[tuple[int, int]] = []  # spans of the question that named a group
+    forms = sorted(((f, g) for g in _groups(acronyms or {}) for f in g), key=lambda fg: -len(fg[0]))
+    for form, group in forms:  # longest first: "family drug and alcohol court" before "alcohol"
+        if group in groups:
+            continue
+        if form != form.lower():  # an abbreviation as printed
+            found = re.search(rf"(?<![A-Za-z]){re.escape(form)}s?(?![A-Za-z])", query)
+        else:
+            found = re.search(rf"(?<![\w-]){re.escape(form)}s?(?![\w-])", text)
+        if found and not any(found.start() < e and s < found.end() for s, e in taken):
+            groups.append(group)
+            words.append(form)
+            taken.append(found.span())
+    covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
     tokens = [w.strip("'’") for w in _WORD.findall(text)]
     for i, word in enumerate(tokens):
         if len(word) < 3 or word in _GENERIC or word in covered or word.endswith(("'s", "ed", "ly")):
@@ -171,9 +182,26 @@ def topic_of(query: str, rarity: Callable[[str], float] | None = None) -> Topic:
         groups.append(frozenset({word}))
         words.append(word)
     if rarity is not None and len(groups) > 1:
-        order = sorted(range(len(groups)), key=lambda i: -max(rarity(w) for w in _WORD.findall(words[i])))
+        order = sorted(range(len(groups)), key=lambda i: -max(rarity(w) for w in _WORD.findall(words[i].lower())))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
     return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
+
+
+def _groups(acronyms: Mapping[str, str]) -> list[frozenset[str]]:
+    """The field's synonym groups, each with the library's abbreviations of its forms added, then
+    the library's other abbreviations, each a group with its spelling-out; none that only spell
+    out words every document uses ("children in care", CIC)."""
+    groups = [set(g) for g in _SYNONYMS]
+    for short, long in acronyms.items():
+        spelled = _WORD.findall(long)
+        if _GENERIC.issuperset(spelled):
+            continue
+        home = next((g for g in groups if short.lower() in g or long in g), None)
+        if home is None:
+            groups.append({short, long})
+        else:
+            home.update((short, long))
+    return [frozenset(g) for g in groups]
 
 
 # Words after which a word in -ing is a noun ("bullying of children", "funding for", "training?").
@@ -201,6 +229,10 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
     low = sentence.lower().replace("’", "'")
     words = _WORD.findall(low)
     for form in group:
+        if form != form.lower():  # an abbreviation as printed: "FDAC", "SEND"; never the word "send"
+            if re.search(rf"(?<![A-Za-z]){re.escape(form)}s?(?![A-Za-z])", sentence):
+                return True
+            continue
         if " " in form or "-" in form or "," in form:
             if form in low:
                 return True

@@ -69,3 +69,8 @@ def test_what_the_model_reads_fits_its_window(seed_library: Library) -> None:
     inputs = [embed_input(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
     limit = seed_library.embedder.max_tokens  # type: ignore[attr-defined]
     assert max(seed_library.embedder.count_tokens(inputs)) + 2 <= limit == 256
+
+
+def test_the_library_reads_the_abbreviations_its_documents_spell_out(seed_library: Library) -> None:
+    assert seed_library.index.acronyms["RfSH"] == "request for support hub"
+    assert seed_library.index.acronyms["JTAI"] == "joint targeted area inspection"

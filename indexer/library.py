@@ -89,7 +89,8 @@ class Library:
         query, applied, missing = self.resolve(question, filters, read)
         if missing and not applied.authorities:
             return [], _with_missing(applied, missing)
-        return self.searcher.search(query, applied, k or self.settings.k), applied
+        topic = self.topic(query)
+        return self.searcher.search(query, applied, k or self.settings.k, also=topic.other_words()), applied
 
     def ask(
         self, question: str, filters: Filters | None = None, k: int | None = None,
@@ -103,20 +104,24 @@ class Library:
         if absent and len(absent) == len(applied.authorities):
             return decline(question, [], applied, f"No documents about {' or '.join(absent)} are indexed.")
         qv = self.embedder.embed([query])[0]
-        hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv)
+        topic = self.topic(query)
+        hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, also=topic.other_words())
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        topic = topic_of(query, self.index.lexical.rarity, self.index.acronyms)
         answer = compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query, topic)
         if not answer.answered and not topic.empty and not applied.empty:
             return self._offer_wider(answer, query, qv, topic)
         return answer
 
+    def topic(self, query: str) -> Topic:
+        """What ``query`` (a question less its filter words) asks about, in this library's words."""
+        return topic_of(query, self.index.lexical.rarity, self.index.acronyms)
+
     def _offer_wider(self, answer: Answer, query: str, qv: Any, topic: Topic) -> Answer:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
         wider = replace(answer.filters, authorities=(), year_from=None, year_to=None, year_pinned=False,
                         sources={k: v for k, v in answer.filters.sources.items() if k not in ("authority", "year")})
-        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv)
+        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv, also=topic.other_words())
         where = []
         for hit in hits:
             sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]

@@ -134,6 +134,11 @@ class Topic:
     def empty(self) -> bool:
         return not self.groups
 
+    def other_words(self) -> str:
+        """The forms of its groups that the question did not use, for a lexical search."""
+        said = set(self.words)
+        return " ".join(sorted({f for g in self.groups if len(g) > 1 for f in g} - said))
+
     def describe(self) -> str:
         """The most telling word, as the question put it."""
         return self.words[0] if self.words else ""

@@ -7,6 +7,7 @@ from indexer.build import build
 from indexer.config import Settings
 from indexer.errors import UnknownAuthority, UnknownDocType
 from indexer.library import Library, make_filters
+from indexer.types import Filters, Hit
 
 
 @pytest.fixture
@@ -75,3 +76,15 @@ def test_large_indexes_use_a_graph_with_the_same_answers(corpus_copy: Path, sett
     assert again.embedded == 0
     exact.close()
     graph.close()
+
+
+def test_a_spelled_out_name_finds_passages_that_use_its_abbreviation(library: Library) -> None:
+    question = "Who tells the request for support hub?"
+    assert library.topic(question).other_words() == "RfSH"
+
+    def first_abbreviated(hits: list[Hit]) -> int:
+        return next(i for i, h in enumerate(hits) if "RfSH" in h.passage.text and "Request for" not in h.passage.text)
+
+    with_it, _ = library.search(question, k=60)
+    without = library.searcher.search(question, Filters(), k=60)
+    assert first_abbreviated(with_it) < first_abbreviated(without)

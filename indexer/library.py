@@ -90,7 +90,7 @@ class Library:
         if missing and not applied.authorities:
             return [], _with_missing(applied, missing)
         topic = self.topic(query)
-        return self.searcher.search(query, applied, k or self.settings.k, also=topic.other_words()), applied
+        return self.searcher.search(query, applied, k or self.settings.k, topic=topic), applied
 
     def ask(
         self, question: str, filters: Filters | None = None, k: int | None = None,
@@ -105,7 +105,7 @@ class Library:
             return decline(question, [], applied, f"No documents about {' or '.join(absent)} are indexed.")
         qv = self.embedder.embed([query])[0]
         topic = self.topic(query)
-        hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, also=topic.other_words())
+        hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, topic=topic)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
         answer = compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query, topic)
@@ -121,7 +121,7 @@ class Library:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
         wider = replace(answer.filters, authorities=(), year_from=None, year_to=None, year_pinned=False,
                         sources={k: v for k, v in answer.filters.sources.items() if k not in ("authority", "year")})
-        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv, also=topic.other_words())
+        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
         where = []
         for hit in hits:
             sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]

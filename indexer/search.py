@@ -18,6 +18,7 @@ from indexer.dates import find_dates, find_month_years
 from indexer.embedding import Embedder, on_model_thread
 from indexer.rerank import rerank
 from indexer.store import Index
+from indexer.topic import Topic
 from indexer.types import READER_COMMENTS, Filters, Hit
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,11 @@ class Searcher:
 
     def search(
         self, query: str, filters: Filters, k: int = 10, query_vector: np.ndarray | None = None,
-        also: str = "",
+        topic: Topic | None = None,
     ) -> list[Hit]:
-        """``also``: other words for what the query names (topic.py: "FDAC" for "family drug and
-        alcohol court", "madrassah" for "mosque school"), matched by BM25 at ``ALSO_WEIGHT``."""
+        """``topic``: what the query asks about (topic.py). Its other words ("FDAC" for "family drug
+        and alcohol court", "madrassah" for "mosque school") are matched by BM25 at ``ALSO_WEIGHT``,
+        and the second stage prefers passages that speak to it."""
         index = self.index
         if index.size == 0 or not query.strip():
             return []
@@ -92,7 +94,8 @@ class Searcher:
         pool = max(4 * k, 40)
         dense_rows = self._dense(qv, mask, pool)
         lexical = index.lexical.scores(query)
-        if also.strip():
+        also = topic.other_words() if topic is not None else ""
+        if also:
             lexical = lexical + ALSO_WEIGHT * index.lexical.scores(also)
         if mask is not None:
             lexical = np.where(mask, lexical, 0.0)
@@ -119,7 +122,7 @@ class Searcher:
             for i in order
         ]
         if self.rerank_depth:
-            hits = rerank(hits, qv, self.embedder)
+            hits = rerank(hits, qv, self.embedder, topic)
         return hits[:k]
 
     @cached_property

@@ -3,6 +3,7 @@
 from conftest import FakeEmbedder
 
 from indexer.rerank import rerank
+from indexer.topic import topic_of
 from indexer.types import Document, Hit, Passage
 
 
@@ -25,3 +26,13 @@ def test_a_passage_ranks_by_its_best_sentence(fake: FakeEmbedder) -> None:
 def test_one_hit_is_left_alone(fake: FakeEmbedder) -> None:
     only = hit("Care leavers get help.", 0.3)
     assert rerank([only], fake.embed(["care leavers"])[0], fake) == [only]
+
+
+def test_a_passage_that_names_the_topic_beats_an_equally_close_one(fake: FakeEmbedder) -> None:
+    question = "What do parents think of the family drug and alcohol court?"
+    topic = topic_of(question, acronyms={"FDAC": "family drug and alcohol court"})
+    other = hit("Parents think the family court and drug services are slow.", 1.0)
+    naming = hit("Parents think FDAC is brilliant and the court is fair.", 1.0)
+    qv = fake.embed([question])[0]
+    assert rerank([other, naming], qv, fake)[0].passage.text == other.passage.text
+    assert rerank([other, naming], qv, fake, topic)[0].passage.text == naming.passage.text

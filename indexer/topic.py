@@ -73,6 +73,7 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "agency staff|agency social workers|agency workers|locum|interim",
         # A lay word and the field's word for the same thing.
         "young carers|young carer",
+        "children in care|looked after children|looked-after children|children looked after|looked after|looked-after|lac|cla|cic",
         "staying put|stay put|staying-put",
         "phone|telephone|helpline|phone line|phoneline",
         "night|overnight|out-of-hours|out of hours|24/7|24-hour|24 hour|evening|evenings|weekend|weekends",
@@ -82,7 +83,7 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "jobs|employment|apprenticeships|apprenticeship|employed|work experience",
         "adviser|advisers|advisor|advisors|personal adviser|personal advisers|pa|pas",
         "teenagers|teenager|teenage|adolescents|adolescent|older children",
-        "grandparents|grandparent|relatives|kinship|connected carers|family and friends|special guardianship",
+        "grandparents|grandparent|relatives|kinship|connected carers|family and friends|family or friends|family and friend|family or friend|special guardianship",
         "bullying|bullied|bully",
         "self-harm|self harm|self-harming|self harming",
         "online|internet|social media",
@@ -187,7 +188,10 @@ def topic_of(
         groups.append(frozenset({word}))
         words.append(word)
     if rarity is not None and len(groups) > 1:
-        order = sorted(range(len(groups)), key=lambda i: -max(rarity(w) for w in _WORD.findall(words[i].lower())))
+        def telling(form: str) -> float:  # "family and friends" is as telling as "friends", not "and"
+            return max((rarity(w) for w in _WORD.findall(form.lower()) if w not in _GENERIC), default=0.0)
+
+        order = sorted(range(len(groups)), key=lambda i: -telling(words[i]))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
     return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
 

@@ -90,3 +90,17 @@ def test_lay_words_meet_the_fields_words() -> None:
     topic = topic_of("Is there guidance for keeping children safe at mosque schools?", rarity)
     sentence = "The toolkit for safeguarding children who attend madrassahs is very good."
     assert on_topic(sentence, topic, sentence)
+
+
+def test_a_phrases_small_words_do_not_make_it_the_most_telling() -> None:
+    def counts(word: str) -> float:
+        return {"compare": 20.0, "and": 10_000.0}.get(word, 5.0)  # "and" is in no passage: a stop word
+
+    topic = topic_of("How does Lincolnshire compare on children living with family and friends?", counts)
+    assert topic.words[0] == "compare"
+
+
+def test_looked_after_children_are_children_in_care() -> None:
+    topic = topic_of("How good is the care for looked-after children?", rarity)
+    sentence = "Most children in care receive an outstanding service."
+    assert on_topic(sentence, topic, sentence)

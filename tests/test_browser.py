@@ -195,7 +195,8 @@ def test_judgements_table_opens_a_report_and_downloads_csv(server: str, browser)
     assert box is not None
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box
     page.wait_for_selector("h3:has-text('Inspection of Tameside local authority children')", timeout=30_000)
-    assert page.get_by_text("Care leavers in Tameside wait too long for suitable accommodation").count() == 1
+    passage = page.get_by_text("Care leavers in Tameside wait too long for suitable accommodation")
+    expect(passage).to_have_count(1, timeout=30_000)  # the report renders after its heading on a busy machine
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8")

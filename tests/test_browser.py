@@ -187,6 +187,8 @@ def test_cards_show_each_quote_once_and_copy_it_in_one_click(server: str, browse
 
 
 def test_judgements_table_opens_a_report_and_downloads_csv(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     page = open_page(browser, f"{server}/?{urlencode({'tab': 'Judgements', 'grade': 'inadequate'})}")
     page.wait_for_selector("text=Download CSV", timeout=60_000)
     assert page.get_by_text("1 inspection report with judgements").count() == 1  # any judgement inadequate

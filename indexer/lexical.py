@@ -10,6 +10,10 @@ from pathlib import Path
 
 import bm25s
 import numpy as np
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+# The words BM25 never indexes: no passage holds them, so none is telling.
+STOP_WORDS = frozenset(STOPWORDS_EN_PLUS)
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from indexer.authorities import gazetteer
-from indexer.lexical import stem
+from indexer.lexical import STOP_WORDS, stem
 
 # Words that say where or how to look, or that every children's services document uses.
 _GENERIC = frozenset(
@@ -41,7 +41,15 @@ _GENERIC = frozenset(
     "calls brought bring test tests ask asks asked order county city borough metropolitan district "
     "royal london rate rates rated rating ratings grade graded grading "
     "keeping getting making working living taking using giving coming looking trying moving "
-    "having being doing going seeing helping supporting ensuring providing dealing".split()
+    "having being doing going seeing helping supporting ensuring providing dealing "
+    # the form of a question, not its topic
+    "name names named called call stand stands mean means meant share proportion percentage compare "
+    "compared previous previously kind sort type example examples anything something everything ever "
+    "never already automatically instead prefer first one two kids "
+    # verb forms without -ed: what happened to the topic, not what it is
+    "grew grown caught went gone came come took taken gave given found left kept got gotten told felt "
+    "brought began begun ran saw seen met paid sent spent lost held led quit became become chose chosen "
+    "knew known thought sought fell fallen let put set cut hit shut".split()
 )
 # The field's abbreviations and synonyms: each group is one topic.
 _SYNONYMS: tuple[frozenset[str], ...] = tuple(
@@ -181,7 +189,7 @@ def topic_of(
     covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
     tokens = [w.strip("'’") for w in _WORD.findall(text)]
     for i, word in enumerate(tokens):
-        if len(word) < 3 or word in _GENERIC or word in covered or word.endswith(("'s", "ed", "ly")):
+        if len(word) < 3 or word in _GENERIC or word in STOP_WORDS or word in covered or word.endswith(("'s", "ed", "ly")):
             continue  # verb and adverb forms say what happened to the topic, not what it is
         if word.endswith("ing") and not _names_a_thing(tokens[i + 1] if i + 1 < len(tokens) else None):
             continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"

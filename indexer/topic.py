@@ -45,7 +45,7 @@ _GENERIC = frozenset(
     # the form of a question, not its topic
     "name names named called call stand stands mean means meant share proportion percentage compare "
     "compared previous previously kind sort type example examples anything something everything ever "
-    "never already automatically instead prefer first one two kids "
+    "never already automatically instead prefer first one two kids result results "
     # verb forms without -ed: what happened to the topic, not what it is
     "grew grown caught went gone came come took taken gave given found left kept got gotten told felt "
     "brought began begun ran saw seen met paid sent spent lost held led quit became become chose chosen "
@@ -66,7 +66,7 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "pep|peps|personal education plan|personal education plans",
         "neet|education, employment or training|education, employment and training",
         "send|special educational needs|disabled|disability|disabilities|ehcp|education, health and care plan",
-        "care leavers|care leaver|leaving care|pathway plan|pathway plans|personal adviser|personal advisers",
+        "care leavers|care leaver|leaving care|leaving-care|care-leavers|care experienced|care-experienced|pathway plan|pathway plans|personal adviser|personal advisers",
         "adoption|adopters|adopter|adoptive|regional adoption agency",
         "fostering|foster carer|foster carers|foster care|foster",
         "caseloads|caseload|workloads|workload",
@@ -107,6 +107,11 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "drugs|drug|substance misuse|substance use|alcohol",
         "housing|accommodation|tenancy|tenancies",
         "doctor|doctors|gp|gps",
+        "councillors|councillor|elected members|elected member|lead member|lead members|members",
+        "money|funding|funded|budget|budgets|investment|invested|million|pounds|finance|financial",
+        "computer|computers|electronic recording|recording system|case recording system|case management system|it system",
+        "rosy|optimistic|over-optimistic|overoptimistic|overly positive|over-positive",
+        "law|legal|legislation|statutory|regulations",
     )
 )
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")

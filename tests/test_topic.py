@@ -120,3 +120,14 @@ def test_stop_words_and_the_form_of_a_question_are_never_its_topic() -> None:
     assert "name" not in topic.words
     topic = topic_of("Could a young person who grew up in care be refused housing?", counts)
     assert "grew" not in topic.words
+
+
+def test_more_lay_words_meet_the_fields_words() -> None:
+    pairs = [
+        ("How much extra money did the council commit?", "The council committed an additional four million pounds."),
+        ("Was the council's own assessment too rosy?", "The self-assessment is overly positive."),
+        ("Did councillors visit the secure unit?", "Two elected members visited the secure unit."),
+        ("When do young people get a leaving-care worker?", "Care leavers are allocated a worker at 17."),
+    ]
+    for question, sentence in pairs:
+        assert on_topic(sentence, topic_of(question, rarity), sentence), question

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.authorities import gazetteer
 from indexer.lexical import STOP_WORDS, stem
@@ -179,18 +179,16 @@ def topic_of(
     groups: list[frozenset[str]] = []
     words: list[str] = []
     taken: list[tuple[int, int]] = []  # spans of the question that named a group
-    forms = sorted(((f, g) for g in _groups(acronyms or {}) for f in g), key=lambda fg: -len(fg[0]))
-    for form, group in forms:  # longest first: "family drug and alcohol court" before "alcohol"
-        if group in groups:
-            continue
-        if form != form.lower():  # an abbreviation as printed
-            found = re.search(rf"(?<![A-Za-z]){re.escape(form)}s?(?![A-Za-z])", query)
-        else:
-            found = re.search(rf"(?<![\w-]){re.escape(form)}s?(?![\w-])", text)
-        if found and not any(found.start() < e and s < found.end() for s, e in taken):
+    lower, upper, owner = _vocabulary(tuple(sorted((acronyms or {}).items())))
+    found = [(m.start(), m.end(), m.group(1)) for m in lower.finditer(text)]
+    if upper is not None:  # abbreviations as printed
+        found += [(m.start(), m.end(), m.group(1)) for m in upper.finditer(query)]
+    for start, end, form in sorted(found, key=lambda f: (f[0] - f[1], f[0])):  # longest first
+        group = owner[form]
+        if group not in groups and not any(start < e and s < end for s, e in taken):
             groups.append(group)
             words.append(form)
-            taken.append(found.span())
+            taken.append((start, end))
     covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
     tokens = [w.strip("'’") for w in _WORD.findall(text)]
     for i, word in enumerate(tokens):
@@ -207,6 +205,26 @@ def topic_of(
         order = sorted(range(len(groups)), key=lambda i: -telling(words[i]))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
     return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(
+    acronyms: tuple[tuple[str, str], ...],
+) -> tuple[re.Pattern[str], re.Pattern[str] | None, dict[str, frozenset[str]]]:
+    """One pattern for the lower-case forms of every group, one for abbreviations as printed, and
+    the group of each form; built once per library."""
+    owner: dict[str, frozenset[str]] = {}
+    for group in _groups(dict(acronyms)):
+        for form in group:
+            owner.setdefault(form, group)
+
+    def alternation(forms: Iterable[str]) -> str:
+        return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+    lower = re.compile(rf"(?<![\w-])({alternation(f for f in owner if f == f.lower())})s?(?![\w-])")
+    printed = [f for f in owner if f != f.lower()]
+    upper = re.compile(rf"(?<![A-Za-z])({alternation(printed)})s?(?![A-Za-z])") if printed else None
+    return lower, upper, owner
 
 
 def _groups(acronyms: Mapping[str, str]) -> list[frozenset[str]]:

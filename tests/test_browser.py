@@ -199,8 +199,11 @@ def test_judgements_table_opens_a_report_and_downloads_csv(server: str, browser)
     page.wait_for_selector("h3:has-text('Inspection of Tameside local authority children')", timeout=30_000)
     passage = page.get_by_text("Care leavers in Tameside wait too long for suitable accommodation")
     expect(passage).to_have_count(1, timeout=30_000)  # the report renders after its heading on a busy machine
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download CSV").click()
+    button = page.get_by_role("button", name="Download CSV")
+    expect(button).to_be_enabled(timeout=30_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)  # the rerun is over
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
     lines = text.strip().splitlines()
     assert lines[0].startswith("authority,date,year,doc_type,Overall effectiveness,Leaders")

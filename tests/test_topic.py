@@ -131,3 +131,9 @@ def test_more_lay_words_meet_the_fields_words() -> None:
     ]
     for question, sentence in pairs:
         assert on_topic(sentence, topic_of(question, rarity), sentence), question
+
+
+def test_a_lexical_search_adds_the_words_of_small_groups_only() -> None:
+    topic = topic_of("How much money goes to the family drug and alcohol court?", rarity,
+                     {"FDAC": "family drug and alcohol court"})
+    assert topic.other_words() == "FDAC"  # not "budget", "funding", "million", "pounds"…

@@ -367,10 +367,12 @@ def show_answer(lib: Library, answer: Answer) -> None:
     with row:
         copy_button(answer_copy_text(answer), "Copy answer and references")
     icon = ":material/download:"
-    # Files are made when a button is clicked, not on every rerun.
-    row.download_button("Markdown", lambda: to_markdown(answer), "answer.md", "text/markdown", icon=icon)
-    row.download_button("CSV", lambda: to_csv(answer), "answer.csv", "text/csv", icon=icon)
-    row.download_button("Word", lambda: to_docx(answer), "answer.docx", _DOCX_MIME, icon=icon)
+    # Files are made when a button is clicked, not on every rerun; a download reruns nothing (a rerun
+    # under way could swallow the download).
+    row.download_button("Markdown", lambda: to_markdown(answer), "answer.md", "text/markdown", icon=icon,
+                        on_click="ignore")
+    row.download_button("CSV", lambda: to_csv(answer), "answer.csv", "text/csv", icon=icon, on_click="ignore")
+    row.download_button("Word", lambda: to_docx(answer), "answer.docx", _DOCX_MIME, icon=icon, on_click="ignore")
     st.subheader("Cited passages")
     citation_cards(lib, answer)
     cited = {c.hit.passage.id for c in answer.citations}
@@ -487,7 +489,7 @@ def judgements_tab(lib: Library, filters: Filters) -> None:
                        "Title": st.column_config.TextColumn(width="large")},
     )
     st.download_button("Download CSV", lambda: judgements_csv(docs), "judgements.csv", "text/csv",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     chosen = event.selection.rows if event is not None else []
     if chosen:
         with st.container(border=True):
@@ -553,10 +555,11 @@ def compare_downloads(columns: tuple[Column, ...]) -> None:
     row = st.container(horizontal=True)
     icon = ":material/download:"
     row.download_button("Markdown", lambda: compare_markdown(columns), "compare.md", "text/markdown", icon=icon,
-                        key="compare_md")
-    row.download_button("CSV", lambda: compare_csv(columns), "compare.csv", "text/csv", icon=icon, key="compare_csv")
+                        key="compare_md", on_click="ignore")
+    row.download_button("CSV", lambda: compare_csv(columns), "compare.csv", "text/csv", icon=icon, key="compare_csv",
+                        on_click="ignore")
     row.download_button("Word", lambda: compare_docx(columns), "compare.docx", _DOCX_MIME, icon=icon,
-                        key="compare_docx")
+                        key="compare_docx", on_click="ignore")
     with row:
         copy_button("\n\n".join(compare_copy_text(c) for c in columns), "Copy every column")
 

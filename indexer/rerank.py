@@ -43,7 +43,7 @@ def rerank(hits: Sequence[Hit], query_vector: np.ndarray, embedder: Embedder, to
     np.maximum.at(best, np.array(owner), cosines)
     top = max(h.score for h in hits) or 1.0
     scores = (1 - SENTENCE_WEIGHT) * np.array([h.score / top for h in hits]) + SENTENCE_WEIGHT * best
-    if topic is not None and not topic.empty and TOPIC_WEIGHT:
+    if topic is not None and not topic.empty:
         covered = np.array([sum(speaks_to(h.passage.text, g) for g in topic.groups) / len(topic.groups) for h in hits])
         scores = scores + TOPIC_WEIGHT * covered
     order = np.argsort(-scores, kind="stable")

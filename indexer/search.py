@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 from indexer import grades
+from indexer.config import Settings
 from indexer.dates import find_dates, find_month_years
 from indexer.embedding import Embedder, on_model_thread
 from indexer.rerank import rerank
@@ -28,8 +29,8 @@ ALSO_WEIGHT = 1.0  # 0.3, 0.5 and 1.0 measured on the real dev questions: 1.0 is
 
 class Searcher:
     def __init__(
-        self, index: Index, embedder: Embedder, dense_weight: float = 0.45, ef_search: int = 256,
-        rerank_depth: int = 0,
+        self, index: Index, embedder: Embedder, dense_weight: float = Settings.dense_weight,
+        ef_search: int = Settings.ann_ef_search, rerank_depth: int = Settings.rerank_depth,
     ) -> None:
         self.index = index
         self.embedder = embedder

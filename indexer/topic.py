@@ -41,16 +41,19 @@ _GENERIC = frozenset(
     "calls brought bring test tests ask asks asked order county city borough metropolitan district "
     "royal london rate rates rated rating ratings grade graded grading "
     "keeping getting making working living taking using giving coming looking trying moving "
-    "having being doing going seeing helping supporting ensuring providing dealing "
+    "having seeing ensuring providing dealing "
     # the form of a question, not its topic
-    "name names named called call stand stands mean means meant share proportion percentage compare "
-    "compared previous previously kind sort type example examples anything something everything ever "
+    "name names named called stand stands mean means meant share proportion percentage compare "
+    "compared previous previously sort type example examples anything something everything ever "
     "never already automatically instead prefer first one two kids result results "
     # verb forms without -ed: what happened to the topic, not what it is
-    "grew grown caught went gone came come took taken gave given found left kept got gotten told felt "
-    "brought began begun ran saw seen met paid sent spent lost held led quit became become chose chosen "
+    "grew grown caught went gone came come took taken gave given left gotten felt "
+    "began begun ran saw seen met paid sent spent lost held led quit became become chose chosen "
     "knew known thought sought fell fallen let put set cut hit shut".split()
 )
+# Never a topic: the words above and those BM25 never indexes ("while", "off": in no passage, so
+# they would look the most telling of all).
+_NOT_TOPICS = _GENERIC | STOP_WORDS
 # The field's abbreviations and synonyms: each group is one topic.
 _SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split("|"))
@@ -198,7 +201,7 @@ def topic_of(
     covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
     tokens = [w.strip("'’") for w in _WORD.findall(text)]
     for i, word in enumerate(tokens):
-        if len(word) < 3 or word in _GENERIC or word in STOP_WORDS or word in covered or word.endswith(("'s", "ed", "ly")):
+        if len(word) < 3 or word in _NOT_TOPICS or word in covered or word.endswith(("'s", "ed", "ly")):
             continue  # verb and adverb forms say what happened to the topic, not what it is
         if word.endswith("ing") and not _names_a_thing(tokens[i + 1] if i + 1 < len(tokens) else None):
             continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"
@@ -206,7 +209,7 @@ def topic_of(
         words.append(word)
     if rarity is not None and len(groups) > 1:
         def telling(form: str) -> float:  # "family and friends" is as telling as "friends", not "and"
-            return max((rarity(w) for w in _WORD.findall(form.lower()) if w not in _GENERIC), default=0.0)
+            return max((rarity(w) for w in _WORD.findall(form.lower()) if w not in _NOT_TOPICS), default=0.0)
 
         order = sorted(range(len(groups)), key=lambda i: -telling(words[i]))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
@@ -240,7 +243,7 @@ def _groups(acronyms: Mapping[str, str]) -> list[frozenset[str]]:
     groups = [set(g) for g in _SYNONYMS]
     for short, long in acronyms.items():
         spelled = _WORD.findall(long)
-        if _GENERIC.issuperset(spelled):
+        if _NOT_TOPICS.issuperset(spelled):
             continue
         home = next((g for g in groups if short.lower() in g or long in g), None)
         if home is None:
@@ -296,17 +299,15 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
 
 def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: float = 0.0) -> bool:
     """A sentence answers on topic when it speaks to one of the question's topic words, and its
-    passage speaks to the most telling one, or the sentence to two of them, or it says what the
-    question asks in other words (``cosine`` to the question at least ``PARAPHRASE``). A
-    paraphrase need not repeat the question's words; a passage that never names the topic is
-    about something else."""
+    passage speaks to the most telling one or it says what the question asks in other words
+    (``cosine`` to the question at least ``PARAPHRASE``). A paraphrase need not repeat the
+    question's words; a passage that never names the topic is about something else."""
     if is_procedural(sentence):
         return False
     if topic.quantity and not _NUMBER.search(sentence):
         return False
     if topic.empty:
         return True
-    spoken = sum(1 for g in topic.groups if speaks_to(sentence, g))
-    if not spoken:
+    if not any(speaks_to(sentence, g) for g in topic.groups):
         return False
     return speaks_to(passage or sentence, topic.groups[0]) or cosine >= PARAPHRASE

@@ -261,7 +261,8 @@ def _names_a_thing(following: str | None) -> bool:
     return following is None or following in _AFTER_A_NOUN
 
 
-def _inflections(word: str) -> set[str]:
+@cache
+def _inflections(word: str) -> frozenset[str]:
     """The question's own word with an ending: "oversee" → "overseeing", "oversees", "overseen"."""
     forms = {word + "s", word + "es", word + "ed", word + "ing", word + "n"}
     if word.endswith("e"):
@@ -270,13 +271,20 @@ def _inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # "plan" → "planned"
-    return forms
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[str, frozenset[str]]:
+    """A text in lower case and its words; a passage is asked about once per topic group and
+    candidate sentence, so it is read once."""
+    low = text.lower().replace("’", "'")
+    return low, frozenset(_WORD.findall(low))
 
 
 def speaks_to(sentence: str, group: Iterable[str]) -> bool:
     """Does ``sentence`` hold a form of the topic word (or a synonym), not just a verb of its stem?"""
-    low = sentence.lower().replace("’", "'")
-    words = _WORD.findall(low)
+    low, words = _words_of(sentence)
     for form in group:
         if form != form.lower():  # an abbreviation as printed: "FDAC", "SEND"; never the word "send"
             if re.search(rf"(?<![A-Za-z]){re.escape(form)}s?(?![A-Za-z])", sentence):

@@ -77,15 +77,19 @@ class Lexical:
         return cls(bm25s.BM25.load(str(folder), mmap=size > 200_000), size)
 
     def rarity(self, word: str) -> float:
-        """How telling a word is here: the inverse of the share of passages that hold its stem
-        (a word no passage holds is the most telling)."""
-        if not self.size:
+        """How telling a word is here: the inverse of the share of passages that hold it, read as
+        the index reads it ("drop-in" as "drop" and "in"; the rarest part counts). A word no passage
+        holds is as telling as one a single passage holds; a stop word is not telling."""
+        tokens = tokenize([word])[0]
+        if not self.size or not tokens:
             return 0.0
-        token_id = self._retriever.vocab_dict.get(stem(word.lower()))
-        if token_id is None:
-            return float(self.size)
-        indptr = self._retriever.scores["indptr"]
-        return self.size / max(1, int(indptr[token_id + 1] - indptr[token_id]))
+        vocab, indptr = self._retriever.vocab_dict, self._retriever.scores["indptr"]
+        rarest = 0.0
+        for token in tokens:
+            token_id = vocab.get(token)
+            held = 0 if token_id is None else int(indptr[token_id + 1] - indptr[token_id])
+            rarest = max(rarest, self.size / max(1, held))
+        return rarest
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage for ``query`` (zeros when no word of it is indexed)."""

@@ -115,7 +115,7 @@ class Library:
 
     def topic(self, query: str) -> Topic:
         """What ``query`` (a question less its filter words) asks about, in this library's words."""
-        return topic_of(query, self.index.lexical.rarity, self.index.acronyms)
+        return topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
 
     def _offer_wider(self, answer: Answer, query: str, qv: Any, topic: Topic) -> Answer:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""

@@ -132,6 +132,14 @@ class Index:
         """The abbreviations the library spells out (acronyms.py), read from its passages once."""
         return find_acronyms(r[0] for r in self._db.execute("SELECT text FROM passages WHERE text LIKE '%(%'"))
 
+    @cached_property
+    def _plain_text(self) -> str:
+        return "\n".join(" ".join(d.text.lower().split()) for d in self.documents)
+
+    def uses(self, phrase: str) -> int:
+        """How often the library's documents say ``phrase`` (lower case, single spaces)."""
+        return self._plain_text.count(phrase)
+
     def embed_hashes(self) -> dict[str, int]:
         return {h: r for h, r in self._db.execute("SELECT embed_hash, row FROM passages")}
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from lemminflect import getAllLemmas
+
 from indexer.authorities import gazetteer
 from indexer.lexical import STOP_WORDS, stem
 
@@ -138,6 +140,9 @@ _NUMBER = re.compile(
 # The largest synonym group whose other words a lexical search adds.
 _EXPAND_AT_MOST = 5
 
+# Uses in the library that make a qualifier and the word after it one term.
+TERM_AT_LEAST = 2
+
 # Cosine to the question above which a sentence says what the question asks in its own words.
 PARAPHRASE = 0.7
 
@@ -177,11 +182,14 @@ def _stem(word: str) -> str:
 
 
 def topic_of(
-    query: str, rarity: Callable[[str], float] | None = None, acronyms: Mapping[str, str] | None = None
+    query: str, rarity: Callable[[str], float] | None = None, acronyms: Mapping[str, str] | None = None,
+    phrases: Callable[[str], int] | None = None,
 ) -> Topic:
     """The question's topic words, rarest (most telling) first; ``rarity`` scores a word, and
     ``acronyms`` are the library's own abbreviations (acronyms.py), each one topic with its
-    spelling-out."""
+    spelling-out. A word that is only ever an adjective, adverb or verb qualifies the topic and
+    ranks after the things named, unless the library uses it with the next word as a term
+    (``phrases`` counts a phrase's uses: "secure accommodation", not "decent computer")."""
     for mention in reversed(gazetteer().find(query, question=True)):  # places say where, not what
         query = query[: mention.start] + " " + query[mention.end :]
     text = query.lower().replace("’", "'")
@@ -199,19 +207,25 @@ def topic_of(
             words.append(form)
             taken.append((start, end))
     covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
+    qualifiers: set[str] = set()
     tokens = [w.strip("'’") for w in _WORD.findall(text)]
     for i, word in enumerate(tokens):
         if len(word) < 3 or word in _NOT_TOPICS or word in covered or word.endswith(("'s", "ed", "ly")):
             continue  # verb and adverb forms say what happened to the topic, not what it is
         if word.endswith("ing") and not _names_a_thing(tokens[i + 1] if i + 1 < len(tokens) else None):
             continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _only_qualifies(word) and not (phrases is not None and phrases(f"{word} {following}") >= TERM_AT_LEAST):
+            qualifiers.add(word)  # "a decent computer system"; but "secure accommodation" is a thing
         groups.append(frozenset({word}))
         words.append(word)
     if rarity is not None and len(groups) > 1:
         def telling(form: str) -> float:  # "family and friends" is as telling as "friends", not "and"
             return max((rarity(w) for w in _WORD.findall(form.lower()) if w not in _NOT_TOPICS), default=0.0)
 
-        order = sorted(range(len(groups)), key=lambda i: -telling(words[i]))
+        # The most telling thing, not the most telling qualifier: "a decent computer system" is
+        # about a computer system, however rarely a report says "decent".
+        order = sorted(range(len(groups)), key=lambda i: (words[i] in qualifiers, -telling(words[i])))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
     return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
 
@@ -251,6 +265,13 @@ def _groups(acronyms: Mapping[str, str]) -> list[frozenset[str]]:
         else:
             home.update((short, long))
     return [frozenset(g) for g in groups]
+
+
+@cache
+def _only_qualifies(word: str) -> bool:
+    """Is ``word`` only ever an adjective, adverb or verb ("decent", "lone", "first-hand")?"""
+    classes = getAllLemmas(word)
+    return bool(classes) and "NOUN" not in classes and "PROPN" not in classes
 
 
 # Words after which a word in -ing is a noun ("bullying of children", "funding for", "training?").

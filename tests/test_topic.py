@@ -137,3 +137,28 @@ def test_a_lexical_search_adds_the_words_of_small_groups_only() -> None:
     topic = topic_of("How much money goes to the family drug and alcohol court?", rarity,
                      {"FDAC": "family drug and alcohol court"})
     assert topic.other_words() == "FDAC"  # not "budget", "funding", "million", "pounds"…
+
+
+def test_a_qualifier_ranks_after_the_thing_it_qualifies() -> None:
+    rare = {"decent": 900.0, "computer": 60.0, "system": 8.0}
+    topic = topic_of("Did social workers have a decent computer system?", lambda w: rare.get(w, 1.0))
+    assert topic.words[0] == "computer"
+    assert "decent" in topic.words  # still a word a quote may speak to
+
+
+def test_a_qualifier_the_library_uses_as_a_term_stays_telling() -> None:
+    rare = {"secure": 40.0, "accommodation": 30.0}
+    question = "How often does Oldham place children in secure accommodation?"
+    assert topic_of(question, lambda w: rare.get(w, 1.0)).words[0] == "accommodation"
+    uses = {"secure accommodation": 12}
+    assert topic_of(question, lambda w: rare.get(w, 1.0), phrases=lambda p: uses.get(p, 0)).words[0] == "secure"
+
+
+def test_a_hyphenated_word_is_as_rare_as_its_rarest_part() -> None:
+    from indexer.lexical import Lexical
+
+    texts = ["A drop-in hub for care leavers.", "Care leavers drop in weekly.", "Care leavers meet."] * 2
+    lexical = Lexical.build(texts)
+    assert lexical.rarity("drop-in") == lexical.rarity("drop") == 1.5  # not unheard of: 4 of 6 hold "drop"
+    assert lexical.rarity("looked-after") == lexical.rarity("unheard") == 6.0  # held by no passage
+    assert lexical.rarity("in") == 0.0

@@ -111,6 +111,7 @@ _SYNONYMS: tuple[frozenset[str], ...] = tuple(
         "turnover|retention|vacancies|vacancy",
         "drugs|drug|substance misuse|substance use|alcohol",
         "housing|accommodation|tenancy|tenancies",
+        "homeless|homelessness|sleep rough|sleeping rough|sleeps rough|rough sleeping|rough sleepers|sofa surfing",
         "doctor|doctors|gp|gps",
         "councillors|councillor|elected members|elected member|lead member|lead members|members",
         "money|funding|funded|budget|budgets|investment|invested|million|pounds|finance|financial",
@@ -154,6 +155,7 @@ class Topic:
     words: tuple[str, ...]
     groups: tuple[frozenset[str], ...]
     quantity: bool = False
+    phrase: str = ""  # the question's words around the most telling one: "sleep rough", not "rough"
 
     @property
     def empty(self) -> bool:
@@ -168,8 +170,8 @@ class Topic:
         return " ".join(sorted({f for g in self.groups if 1 < len(g) <= _EXPAND_AT_MOST for f in g} - said))
 
     def describe(self) -> str:
-        """The most telling word, as the question put it."""
-        return self.words[0] if self.words else ""
+        """The most telling word with the topic words beside it, as the question put them."""
+        return self.phrase or (self.words[0] if self.words else "")
 
 
 def is_procedural(sentence: str) -> bool:
@@ -227,7 +229,30 @@ def topic_of(
         # about a computer system, however rarely a report says "decent".
         order = sorted(range(len(groups)), key=lambda i: (words[i] in qualifiers, -telling(words[i])))
         groups, words = [groups[i] for i in order], [words[i] for i in order]
-    return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)))
+    return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)), _phrase(text, query, words, covered))
+
+
+def _phrase(text: str, query: str, words: list[str], covered: set[str]) -> str:
+    """``words[0]`` with the topic words next to it in the question ("who sleep rough": "sleep
+    rough"), so that a decline names what was asked about, as the question wrote it (``text`` is
+    ``query`` in lower case)."""
+    if not words:
+        return ""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    found = re.search(rf"(?<![\w-]){re.escape(words[0].lower())}", text)
+    if found is None:
+        return words[0]
+    topical = covered | set(words)
+    inside = [i for i, (s, e) in enumerate(spans) if found.start() <= s < found.end() + 1 and e <= found.end() + 1]
+    if not inside:
+        return words[0]
+    first, last = inside[0], inside[-1]
+    while first > 0 and text[slice(*spans[first - 1])].strip("'’") in topical:
+        first -= 1
+    while last + 1 < len(spans) and text[slice(*spans[last + 1])].strip("'’") in topical:
+        last += 1
+    said = query if len(query) == len(text) else text
+    return said[spans[first][0] : spans[last][1]]
 
 
 @lru_cache(maxsize=8)

@@ -162,3 +162,10 @@ def test_a_hyphenated_word_is_as_rare_as_its_rarest_part() -> None:
     assert lexical.rarity("drop-in") == lexical.rarity("drop") == 1.5  # not unheard of: 4 of 6 hold "drop"
     assert lexical.rarity("looked-after") == lexical.rarity("unheard") == 6.0  # held by no passage
     assert lexical.rarity("in") == 0.0
+
+
+def test_a_decline_names_the_topic_as_the_question_put_it() -> None:
+    rough = topic_of("Does Wirral help young people who sleep rough?", rarity)
+    assert rough.describe() == "sleep rough"  # not "rough"
+    assert speaks_to("Care leavers at risk of homelessness are helped quickly.", rough.groups[0])
+    assert topic_of("How good is CAMHS in Blackburn with Darwen?", rarity).describe() == "CAMHS"

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 import sentencex
+
+# A list item's marker: sentencex leaves a line that starts with "•" or "●" in one piece.
+_MARKER = re.compile(r"^\s*[^\w\s\"'“‘(\[]+(?=\s)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, trailing white space excluded."""
+    """(start, end) of each sentence in ``text``, trailing white space excluded. A line never
+    runs into the next: list items and table rows are sentences of their own, each split into
+    its sentences."""
     spans = []
-    for start, end in _merged(text):
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
-        if end > start:
-            # list items and table rows are sentences of their own
-            piece = text[start:end]
-            offset = start
-            for line in piece.split("\n"):
-                if line.strip():
-                    lead = len(line) - len(line.lstrip())
-                    spans.append((offset + lead, offset + len(line.rstrip())))
-                offset += len(line) + 1
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            marker = _MARKER.match(line)
+            body = " " * marker.end() + line[marker.end() :] if marker else line  # same offsets
+            first = len(spans)
+            for start, end in _merged(body):
+                while end > start and body[end - 1].isspace():
+                    end -= 1
+                while start < end and body[start].isspace():
+                    start += 1
+                if end > start:
+                    spans.append((offset + start, offset + end))
+            if marker and len(spans) > first:  # the item's first sentence keeps its marker
+                spans[first] = (offset + len(line) - len(line.lstrip()), spans[first][1])
+        offset += len(line) + 1
     return spans
 
 

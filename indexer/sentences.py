@@ -14,7 +14,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, trailing white space excluded. A line never
     runs into the next: list items and table rows are sentences of their own, each split into
     its sentences."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
         if line.strip():

@@ -47,7 +47,7 @@ _GENERIC = frozenset(
     # the form of a question, not its topic
     "name names named called stand stands mean means meant share proportion percentage compare "
     "compared previous previously sort type example examples anything something everything ever "
-    "never already automatically instead prefer first one two kids result results "
+    "never already automatically instead prefer first one two kids result results enough "
     # verb forms without -ed: what happened to the topic, not what it is
     "grew grown caught went gone came come took taken gave given left gotten felt "
     "began begun ran saw seen met paid sent spent lost held led quit became become chose chosen "

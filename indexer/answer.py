@@ -12,12 +12,12 @@ import numpy as np
 from indexer.citations import markdown_reference, reference
 from indexer.embedding import Embedder
 from indexer.lexical import query_terms, tokenize
-from indexer.sentences import sentence_spans
+from indexer.sentences import BULLET, sentence_spans
 from indexer.topic import Topic, on_topic
 from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
 
 MAX_SENTENCES = 4
-_LIST_MARKER = re.compile(r"[-•●▪◦*–]\s+|\(?[a-z0-9]{1,3}[.)]\s+(?=[A-Z])")
+_LIST_MARKER = re.compile(rf"{BULLET}\s+|\(?[a-z0-9]{{1,3}}[.)]\s+(?=[A-Z])")
 _ANAPHORA = re.compile(
     r"(This|These|That|Those|It|They|Their|Such|As a result|Consequently|However|Therefore|"
     r"In addition|Despite this|Because of this)\b"

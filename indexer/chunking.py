@@ -9,14 +9,13 @@ from collections.abc import Callable, Sequence
 
 from indexer.dates import parse_date
 from indexer.grades import PRINTED
-from indexer.sentences import sentence_spans
+from indexer.sentences import LIST_ITEM, sentence_spans
 from indexer.types import READER_COMMENTS, Block, Document, Passage
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
 _DECIMAL = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+\S")
-_LIST_ITEM = re.compile(r"^(?:[-•●▪◦*–]\s|\(?[0-9a-z]{1,3}[.)]\s)")
 _JUDGEMENT_HEADING = re.compile(rf":\s*(?:{PRINTED})$", re.I)
 
 
@@ -92,7 +91,7 @@ def _is_numbered(pieces: list[str], blocks: Sequence[Block], comments_at: int) -
 
 
 def _looks_like_heading(piece: str, i: int, pieces: list[str]) -> bool:
-    if i + 1 >= len(pieces) or "\n" in piece or "\t" in piece or _LIST_ITEM.match(piece):
+    if i + 1 >= len(pieces) or "\n" in piece or "\t" in piece or LIST_ITEM.match(piece):
         return False
     if _JUDGEMENT_HEADING.search(piece) and len(piece) < 200:
         return True

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from indexer.sentences import LIST_ITEM
 from indexer.types import READER_COMMENTS, Block, Cleaned, Extracted
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–])$",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^(?:[-•●▪◦*–]\s|\(?[0-9a-z]{1,3}[.)]\s)")
 _LABEL = re.compile(r"^[A-Z][\w '’()/-]{1,30}:(\s|$)")
 _TERMINAL = ".!?:;\"”’')]"
 _CONNECTIVES = frozenset(
@@ -112,7 +112,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
         threshold = max(2, int(0.4 * len(pages) + 0.999))
         repeated = {shape for shape, n in seen.items() if n >= threshold and shape}
     else:
-        counts = Counter(_shape(ln) for ln in split[0] if len(ln) >= 15 and not _LIST_ITEM.match(ln))
+        counts = Counter(_shape(ln) for ln in split[0] if len(ln) >= 15 and not LIST_ITEM.match(ln))
         repeated = {shape for shape, n in counts.items() if n >= 3 and not shape.endswith(".")}
     out = []
     for number, lines in enumerate(split):
@@ -150,7 +150,7 @@ def _paragraphs(block: str) -> list[str]:
         last = out[-1].rsplit("\n", 1)[-1]
         if ("\t" in line and "\t" in last) or (_LABEL.match(line) and _LABEL.match(last)):
             out[-1] += "\n" + line
-        elif _LABEL.match(line) or _LABEL.match(last) or last[-1] in ".!?" or _LIST_ITEM.match(line) or "\t" in line or "\t" in last:
+        elif _LABEL.match(line) or _LABEL.match(last) or last[-1] in ".!?" or LIST_ITEM.match(line) or "\t" in line or "\t" in last:
             out.append(line)
         elif len(last) >= 40 or last[-1] == ",":
             out[-1] += " " + line
@@ -165,7 +165,7 @@ def _is_boilerplate(line: str) -> bool:
 
 def _is_continuation(prev: str, nxt: str) -> bool:
     """Does ``nxt`` carry on the sentence that ``prev`` left unfinished at a page break?"""
-    if not prev or not nxt or _LIST_ITEM.match(nxt) or _COMMENTS_HEADING.match(nxt):
+    if not prev or not nxt or LIST_ITEM.match(nxt) or _COMMENTS_HEADING.match(nxt):
         return False
     if nxt[0].islower():
         return prev[-1] not in ".!?"

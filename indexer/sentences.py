@@ -6,8 +6,11 @@ import re
 
 import sentencex
 
-# A list item's marker: sentencex leaves a line that starts with "•" or "●" in one piece.
-_MARKER = re.compile(r"^\s*[^\w\s\"'“‘(\[]+(?=\s)")
+# The bullets documents print; a line that starts with one, or with "(a)", "1.", is a list item.
+BULLET = "[-•●▪◦*–]"
+LIST_ITEM = re.compile(rf"^(?:{BULLET}\s|\(?[0-9a-z]{{1,3}}[.)]\s)")
+# sentencex leaves a line that starts with "•" or "●" in one piece: the bullet is hidden from it.
+_BULLETED = re.compile(rf"^\s*{BULLET}(?=\s)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -18,7 +21,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         if line.strip():
-            marker = _MARKER.match(line)
+            marker = _BULLETED.match(line)
             body = " " * marker.end() + line[marker.end() :] if marker else line  # same offsets
             first = len(spans)
             for start, end in _merged(body):

@@ -197,30 +197,31 @@ def topic_of(
     text = query.lower().replace("’", "'")
     groups: list[frozenset[str]] = []
     words: list[str] = []
-    taken: list[tuple[int, int]] = []  # spans of the question that named a group
+    spans: list[tuple[int, int]] = []  # where the question says each word
     lower, upper, owner = _vocabulary(tuple(sorted((acronyms or {}).items())))
     found = [(m.start(), m.end(), m.group(1)) for m in lower.finditer(text)]
     if upper is not None:  # abbreviations as printed
         found += [(m.start(), m.end(), m.group(1)) for m in upper.finditer(query)]
     for start, end, form in sorted(found, key=lambda f: (f[0] - f[1], f[0])):  # longest first
         group = owner[form]
-        if group not in groups and not any(start < e and s < end for s, e in taken):
+        if group not in groups and not any(start < e and s < end for s, e in spans):
             groups.append(group)
             words.append(form)
-            taken.append((start, end))
-    covered = {w for s, e in taken for w in _WORD.findall(text[s:e])}
+            spans.append((start, end))
+    covered = {w for s, e in spans for w in _WORD.findall(text[s:e])}
     qualifiers: set[str] = set()
-    tokens = [w.strip("'’") for w in _WORD.findall(text)]
-    for i, word in enumerate(tokens):
+    tokens = [(m.group().strip("'’"), m.span()) for m in _WORD.finditer(text)]
+    for i, (word, span) in enumerate(tokens):
         if len(word) < 3 or word in _NOT_TOPICS or word in covered or word.endswith(("'s", "ed", "ly")):
             continue  # verb and adverb forms say what happened to the topic, not what it is
-        if word.endswith("ing") and not _names_a_thing(tokens[i + 1] if i + 1 < len(tokens) else None):
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else None
+        if word.endswith("ing") and not _names_a_thing(following):
             continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _only_qualifies(word) and not (phrases is not None and phrases(f"{word} {following}") >= TERM_AT_LEAST):
+        if _only_qualifies(word) and not (phrases is not None and phrases(f"{word} {following or ''}") >= TERM_AT_LEAST):
             qualifiers.add(word)  # "a decent computer system"; but "secure accommodation" is a thing
         groups.append(frozenset({word}))
         words.append(word)
+        spans.append(span)
     if rarity is not None and len(groups) > 1:
         def telling(form: str) -> float:  # "family and friends" is as telling as "friends", not "and"
             return max((rarity(w) for w in _WORD.findall(form.lower()) if w not in _NOT_TOPICS), default=0.0)
@@ -228,31 +229,24 @@ def topic_of(
         # The most telling thing, not the most telling qualifier: "a decent computer system" is
         # about a computer system, however rarely a report says "decent".
         order = sorted(range(len(groups)), key=lambda i: (words[i] in qualifiers, -telling(words[i])))
-        groups, words = [groups[i] for i in order], [words[i] for i in order]
-    return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)), _phrase(text, query, words, covered))
+        groups, words, spans = [groups[i] for i in order], [words[i] for i in order], [spans[i] for i in order]
+    said = query if len(query) == len(text) else text  # as the question wrote it
+    phrase = _phrase(said, tokens, spans[0], covered | set(words)) if words else ""
+    return Topic(tuple(words), tuple(groups), bool(_QUANTITY.search(query)), phrase)
 
 
-def _phrase(text: str, query: str, words: list[str], covered: set[str]) -> str:
-    """``words[0]`` with the topic words next to it in the question ("who sleep rough": "sleep
-    rough"), so that a decline names what was asked about, as the question wrote it (``text`` is
-    ``query`` in lower case)."""
-    if not words:
-        return ""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    found = re.search(rf"(?<![\w-]){re.escape(words[0].lower())}", text)
-    if found is None:
-        return words[0]
-    topical = covered | set(words)
-    inside = [i for i, (s, e) in enumerate(spans) if found.start() <= s < found.end() + 1 and e <= found.end() + 1]
+def _phrase(said: str, tokens: list[tuple[str, tuple[int, int]]], key: tuple[int, int], topical: set[str]) -> str:
+    """The most telling word (at ``key`` in the question) with the topic words next to it ("who
+    sleep rough": "sleep rough"), so that a decline names what was asked about."""
+    inside = [i for i, (_, (s, e)) in enumerate(tokens) if key[0] <= s and e <= key[1]]
     if not inside:
-        return words[0]
+        return said[key[0] : key[1]]
     first, last = inside[0], inside[-1]
-    while first > 0 and text[slice(*spans[first - 1])].strip("'’") in topical:
+    while first > 0 and tokens[first - 1][0] in topical:
         first -= 1
-    while last + 1 < len(spans) and text[slice(*spans[last + 1])].strip("'’") in topical:
+    while last + 1 < len(tokens) and tokens[last + 1][0] in topical:
         last += 1
-    said = query if len(query) == len(text) else text
-    return said[spans[first][0] : spans[last][1]]
+    return said[tokens[first][1][0] : tokens[last][1][1]]
 
 
 @lru_cache(maxsize=8)

@@ -217,7 +217,8 @@ def topic_of(
         following = tokens[i + 1][0] if i + 1 < len(tokens) else None
         if word.endswith("ing") and not _names_a_thing(following):
             continue  # "keeping children safe"; but "bullying of children", "housing for care leavers"
-        if _only_qualifies(word) and not (phrases is not None and phrases(f"{word} {following or ''}") >= TERM_AT_LEAST):
+        term = following is not None and phrases is not None and phrases(f"{word} {following}") >= TERM_AT_LEAST
+        if _only_qualifies(word) and not term:
             qualifiers.add(word)  # "a decent computer system"; but "secure accommodation" is a thing
         groups.append(frozenset({word}))
         words.append(word)

@@ -171,3 +171,9 @@ def test_a_decline_names_the_topic_as_the_question_put_it() -> None:
     assert rough.describe() == "sleep rough"  # not "rough"
     assert speaks_to("Care leavers at risk of homelessness are helped quickly.", rough.groups[0])
     assert topic_of("How good is CAMHS in Blackburn with Darwen?", rarity).describe() == "CAMHS"
+
+
+def test_a_qualifier_that_ends_the_question_is_no_term() -> None:
+    rare = {"decent": 900.0, "flats": 60.0}
+    topic = topic_of("Were the care leavers' flats decent?", lambda w: rare.get(w, 1.0), phrases=lambda p: 5)
+    assert topic.words[0] == "flats"  # no word follows "decent", so it and "" are no term

@@ -74,3 +74,11 @@ def test_what_the_model_reads_fits_its_window(seed_library: Library) -> None:
 def test_the_library_reads_the_abbreviations_its_documents_spell_out(seed_library: Library) -> None:
     assert seed_library.index.acronyms["RfSH"] == "request for support hub"
     assert seed_library.index.acronyms["JTAI"] == "joint targeted area inspection"
+
+
+def test_the_library_counts_the_phrases_its_passages_use(seed_library: Library) -> None:
+    index = seed_library.index
+    # one passage of the seeds says "virtual school" twice: uses are counted, not passages
+    assert index.uses("virtual school") == index.uses("Virtual School") >= 2
+    assert index.uses("decent computer") == 0
+    assert index.uses("decent_computer") == index.uses("decent%computer") == 0  # not LIKE's wildcards

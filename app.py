@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from indexer import IndexerError, Library, grades, load_settings, make_filters
 from indexer.authorities import gazetteer
@@ -366,13 +368,9 @@ def show_answer(lib: Library, answer: Answer) -> None:
     row = st.container(horizontal=True, vertical_alignment="center")
     with row:
         copy_button(answer_copy_text(answer), "Copy answer and references")
-    icon = ":material/download:"
-    # Files are made when a button is clicked, not on every rerun; a download reruns nothing (a rerun
-    # under way could swallow the download).
-    row.download_button("Markdown", lambda: to_markdown(answer), "answer.md", "text/markdown", icon=icon,
-                        on_click="ignore")
-    row.download_button("CSV", lambda: to_csv(answer), "answer.csv", "text/csv", icon=icon, on_click="ignore")
-    row.download_button("Word", lambda: to_docx(answer), "answer.docx", _DOCX_MIME, icon=icon, on_click="ignore")
+    download(row, "Markdown", lambda: to_markdown(answer), "answer.md", "text/markdown")
+    download(row, "CSV", lambda: to_csv(answer), "answer.csv", "text/csv")
+    download(row, "Word", lambda: to_docx(answer), "answer.docx", _DOCX_MIME)
     st.subheader("Cited passages")
     citation_cards(lib, answer)
     cited = {c.hit.passage.id for c in answer.citations}
@@ -488,8 +486,7 @@ def judgements_tab(lib: Library, filters: Filters) -> None:
         column_config={"Date": st.column_config.DateColumn(format="D MMM YYYY"),
                        "Title": st.column_config.TextColumn(width="large")},
     )
-    st.download_button("Download CSV", lambda: judgements_csv(docs), "judgements.csv", "text/csv",
-                       icon=":material/download:", on_click="ignore")
+    download(None, "Download CSV", lambda: judgements_csv(docs), "judgements.csv", "text/csv")
     chosen = event.selection.rows if event is not None else []
     if chosen:
         with st.container(border=True):
@@ -551,15 +548,22 @@ def compare_tab(lib: Library, filters: Filters, question: str) -> None:
     compare_downloads(columns)
 
 
+def download(
+    where: DeltaGenerator | None, label: str, make: Callable[[], str | bytes], file_name: str, mime: str,
+    key: str | None = None,
+) -> None:
+    """A download button (in ``where``, or in the page's flow) whose file is made when it is
+    clicked, not on every rerun, and whose click reruns nothing (a rerun under way could swallow
+    the download)."""
+    button = where.download_button if where is not None else st.download_button
+    button(label, make, file_name, mime, icon=":material/download:", key=key, on_click="ignore")
+
+
 def compare_downloads(columns: tuple[Column, ...]) -> None:
     row = st.container(horizontal=True)
-    icon = ":material/download:"
-    row.download_button("Markdown", lambda: compare_markdown(columns), "compare.md", "text/markdown", icon=icon,
-                        key="compare_md", on_click="ignore")
-    row.download_button("CSV", lambda: compare_csv(columns), "compare.csv", "text/csv", icon=icon, key="compare_csv",
-                        on_click="ignore")
-    row.download_button("Word", lambda: compare_docx(columns), "compare.docx", _DOCX_MIME, icon=icon,
-                        key="compare_docx", on_click="ignore")
+    download(row, "Markdown", lambda: compare_markdown(columns), "compare.md", "text/markdown", key="compare_md")
+    download(row, "CSV", lambda: compare_csv(columns), "compare.csv", "text/csv", key="compare_csv")
+    download(row, "Word", lambda: compare_docx(columns), "compare.docx", _DOCX_MIME, key="compare_docx")
     with row:
         copy_button("\n\n".join(compare_copy_text(c) for c in columns), "Copy every column")
 

@@ -28,11 +28,13 @@ import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from ranking import MISSED, first_gold, report  # noqa: E402
+
 from indexer.build import embed_input  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import _filters, contains_evidence  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.rerank import TOPIC_WEIGHT  # noqa: E402
+from indexer.rerank import TOPIC_WEIGHT, rerank  # noqa: E402
 from indexer.search import Searcher  # noqa: E402
 from indexer.sentences import sentence_spans  # noqa: E402
 from indexer.topic import speaks_to  # noqa: E402
@@ -74,22 +76,25 @@ def main() -> None:
             qv, qo = lib.embedder.embed([query])[0], encode([query])[0]
             a, b = ours[rows] @ qv, theirs[rows] @ qo
             for name, scores in zip(dense, (a, b, a + b)):
-                dense[name].append(_rank(scores, gold))
+                dense[name].append(first_gold(scores, gold))
             topic = lib.topic(query)
             hits = flat.search(query, applied, 20, query_vector=qv, topic=topic)
             named = np.array([sum(speaks_to(h.passage.text, g) for g in topic.groups) / max(1, len(topic.groups)) for h in hits])
             top = max(h.score for h in hits) or 1.0
             fused = np.array([h.score / top for h in hits])
             held = {i for i, h in enumerate(hits) if contains_evidence(h.passage.text, evidence)}
-            mine = np.array([_best_sentence(h.passage.text, lambda t: lib.embedder.embed(t), qv) for h in hits])
+            ours_second = rerank(hits, qv, lib.embedder, topic)
+            second["rerank.py (index's model)"].append(
+                next((k + 1 for k, h in enumerate(ours_second) if contains_evidence(h.passage.text, evidence)), MISSED)
+            )
             best = np.array([_best_sentence(h.passage.text, encode, qo) for h in hits])
             whole = encode([embed_input(h.passage) for h in hits]) @ qo
-            second["rerank.py (index's model)"].append(_rank(0.5 * fused + 0.5 * mine + TOPIC_WEIGHT * named, held))
-            second["other model: sentence and passage"].append(_rank(0.3 * fused + 0.35 * best + 0.35 * whole + TOPIC_WEIGHT * named, held))
+            theirs_second = 0.3 * fused + 0.35 * best + 0.35 * whole + TOPIC_WEIGHT * named
+            second["other model: sentence and passage"].append(first_gold(theirs_second, held))
     print("Dense ranking of the admitted passages:")
-    _report(dense)
+    report(dense)
     print("Second stage over the hybrid top 20 (index's model first stage):")
-    _report(second)
+    report(second)
 
 
 def _passage_vectors(lib: Library, encode: Callable[[list[str]], np.ndarray], cache: Path | None) -> np.ndarray:
@@ -109,20 +114,6 @@ def _passage_vectors(lib: Library, encode: Callable[[list[str]], np.ndarray], ca
 def _best_sentence(text: str, encode: Callable[[list[str]], np.ndarray], query: np.ndarray) -> float:
     pieces = [text[s:e] for s, e in sentence_spans(text)] or [text]
     return float((encode(pieces) @ query).max())
-
-
-def _rank(scores: np.ndarray, gold: set[int]) -> int:
-    order = np.argsort(-scores, kind="stable")
-    return next((k + 1 for k, i in enumerate(order) if int(i) in gold), 10**6)
-
-
-def _report(ranks: dict[str, list[int]]) -> None:
-    for name, values in ranks.items():
-        r = np.array(values)
-        print(
-            f"  {name:36} recall@1 {np.mean(r <= 1):.3f}  @5 {np.mean(r <= 5):.3f}  @15 {np.mean(r <= 15):.3f}"
-            f"  MRR@10 {np.mean(np.where(r <= 10, 1 / r, 0)):.3f}  (n={len(r)})"
-        )
 
 
 if __name__ == "__main__":

@@ -32,11 +32,14 @@ import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from ranking import first_gold, report  # noqa: E402
+
 from indexer.answer import PASSAGES_READ, _candidates  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import _filters, contains_evidence  # noqa: E402
 from indexer.lexical import query_terms, tokenize  # noqa: E402
 from indexer.library import Library  # noqa: E402
+from indexer.rerank import SENTENCE_WEIGHT, TOPIC_WEIGHT  # noqa: E402
 from indexer.search import Searcher  # noqa: E402
 from indexer.sentences import sentence_spans  # noqa: E402
 from indexer.topic import is_procedural, on_topic, speaks_to  # noqa: E402
@@ -57,12 +60,16 @@ def main() -> None:
         questions += _read(args.seed_index, args.seed_files)
     passage_scores = _cross_validate(questions, "passages", PASSAGE)
     print("Second stage (answerable questions):")
-    hand = [np.array([0.5 * p["fused"] + 0.5 * p["best"] + 0.1 * p["share"] for p in q["passages"]]) for q in questions]
-    compared: list[tuple[str, list[np.ndarray]]] = [("hand weights (rerank.py)", hand), ("learned", passage_scores)]
-    for name, scores in compared:
-        ranks = [_rank(s, [p["gold"] for p in q["passages"]]) for q, s in zip(questions, scores) if q["answerable"]]
-        r = np.array(ranks)
-        print(f"  {name:26} recall@1 {np.mean(r <= 1):.3f}  @5 {np.mean(r <= 5):.3f}  MRR@10 {np.mean(np.where(r <= 10, 1 / r, 0)):.3f}")
+    hand = [
+        np.array([(1 - SENTENCE_WEIGHT) * p["fused"] + SENTENCE_WEIGHT * p["best"] + TOPIC_WEIGHT * p["share"]
+                  for p in q["passages"]])
+        for q in questions
+    ]
+    report({
+        name: [first_gold(s, {i for i, p in enumerate(q["passages"]) if p["gold"]})
+               for q, s in zip(questions, scores) if q["answerable"]]
+        for name, scores in (("hand weights (rerank.py)", hand), ("learned", passage_scores))
+    })
     sentence_p = _cross_validate(questions, "sentences", SENTENCE)
     print("Answers (quotes among the sentences the topic gate passes):")
     hand_s = [[c["score"] if c["gate"] else 0.0 for c in q["sentences"]] for q in questions]
@@ -154,11 +161,6 @@ def _cross_validate(questions: list[dict[str, Any]], part: str, features: tuple[
             if fold[q["group"]] == k and q[part]:
                 out[i] = model.predict_proba(np.array([[item[f] for f in features] for item in q[part]]))[:, 1]
     return out
-
-
-def _rank(scores: np.ndarray, gold: list[bool]) -> int:
-    order = np.argsort(-np.asarray(scores), kind="stable")
-    return next((k + 1 for k, i in enumerate(order) if gold[int(i)]), 10**6)
 
 
 def _answers(questions: list[dict[str, Any]], scores: list[Any], threshold: float, ratio: float) -> str:

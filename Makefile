@@ -30,7 +30,7 @@ browser:
 		|| echo "chromium could not be installed: browser tests will be skipped"; }
 
 lint: install
-	$(BIN)/ruff check indexer app.py tests bench
+	$(BIN)/ruff check indexer app.py ui tests bench
 	$(BIN)/mypy
 
 test: install browser lint

@@ -30,14 +30,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from ranking import MISSED, first_gold, report  # noqa: E402
 
+from indexer.ask.rerank import TOPIC_WEIGHT, rerank  # noqa: E402
+from indexer.ask.search import Searcher  # noqa: E402
+from indexer.ask.topic import speaks_to  # noqa: E402
 from indexer.build import embed_input  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import _filters, contains_evidence  # noqa: E402
+from indexer.ingest.sentences import sentence_spans  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.rerank import TOPIC_WEIGHT, rerank  # noqa: E402
-from indexer.search import Searcher  # noqa: E402
-from indexer.sentences import sentence_spans  # noqa: E402
-from indexer.topic import speaks_to  # noqa: E402
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import indexer.query as query_module
-from indexer.authorities import gazetteer
-from indexer.query import parse_question
+import indexer.ask.query as query_module
+from indexer.ask.query import parse_question
+from indexer.describe.authorities import gazetteer
 from indexer.types import Filters
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,15 +34,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from ranking import first_gold, report  # noqa: E402
 
-from indexer.answer import PASSAGES_READ, _candidates  # noqa: E402
+from indexer.ask.answer import PASSAGES_READ, _candidates  # noqa: E402
+from indexer.ask.rerank import SENTENCE_WEIGHT, TOPIC_WEIGHT  # noqa: E402
+from indexer.ask.search import Searcher  # noqa: E402
+from indexer.ask.topic import is_procedural, on_topic, speaks_to  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import _filters, contains_evidence  # noqa: E402
-from indexer.lexical import query_terms, tokenize  # noqa: E402
+from indexer.ingest.sentences import sentence_spans  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.rerank import SENTENCE_WEIGHT, TOPIC_WEIGHT  # noqa: E402
-from indexer.search import Searcher  # noqa: E402
-from indexer.sentences import sentence_spans  # noqa: E402
-from indexer.topic import is_procedural, on_topic, speaks_to  # noqa: E402
+from indexer.store.lexical import query_terms, tokenize  # noqa: E402
 
 PASSAGE = ("fused", "dense", "lex", "best", "second", "share", "key", "rare", "heading")
 SENTENCE = ("cos", "gap", "overlap", "rare", "passage", "rank", "s_share", "s_key", "p_key", "p_share", "length", "end")

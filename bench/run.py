@@ -31,13 +31,13 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from indexer.authorities import gazetteer  # noqa: E402
 from indexer.build import build, embed_input  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
-from indexer.embedding import SentenceTransformerEmbedder  # noqa: E402
+from indexer.describe.authorities import gazetteer  # noqa: E402
+from indexer.ingest.sentences import sentence_spans  # noqa: E402
 from indexer.library import Library  # noqa: E402
-from indexer.sentences import sentence_spans  # noqa: E402
-from indexer.store import open_index, publish  # noqa: E402
+from indexer.store.embedding import SentenceTransformerEmbedder  # noqa: E402
+from indexer.store.index import open_index, publish  # noqa: E402
 from indexer.types import DOC_TYPES, Document, Filters, Passage  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

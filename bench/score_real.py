@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from indexer.authorities import gazetteer  # noqa: E402
-from indexer.dates import find_dates  # noqa: E402
+from indexer.describe.authorities import gazetteer  # noqa: E402
+from indexer.describe.dates import find_dates  # noqa: E402
 from indexer.errors import UnknownAuthority  # noqa: E402
 
 REAL = Path("/work/shared/real-ilacs")

@@ -21,9 +21,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from indexer.build import build  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
-from indexer.embedding import SentenceTransformerEmbedder  # noqa: E402
 from indexer.evaluate import evaluate, load_questions  # noqa: E402
 from indexer.library import Library  # noqa: E402
+from indexer.store.embedding import SentenceTransformerEmbedder  # noqa: E402
 
 FILES = [ROOT / "eval" / "questions.jsonl", ROOT.parent / "shared" / "eval" / "dev.jsonl"]
 

@@ -16,15 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.authorities import gazetteer
-from indexer.chunking import chunk
-from indexer.cleaning import clean
 from indexer.config import Settings
-from indexer.embedding import Embedder
+from indexer.describe.authorities import gazetteer
+from indexer.describe.metadata import SIDECAR, apply_overrides, describe, read_sidecar
 from indexer.errors import ExtractionError, IndexCorrupt, IndexerError
-from indexer.metadata import SIDECAR, apply_overrides, describe, read_sidecar
-from indexer.readers import read
-from indexer.store import Index, check_model, open_index, publish, read_manifest
+from indexer.ingest.chunking import chunk
+from indexer.ingest.cleaning import clean
+from indexer.ingest.readers import read
+from indexer.store.embedding import Embedder
+from indexer.store.index import Index, check_model, open_index, publish, read_manifest
 from indexer.types import Cleaned, Document, Extracted, Passage
 
 log = logging.getLogger(__name__)

@@ -86,7 +86,7 @@ def _run(args: argparse.Namespace, settings: Any) -> tuple[dict[str, Any], str]:
 
     if args.verb == "build":
         from indexer.build import build
-        from indexer.embedding import SentenceTransformerEmbedder
+        from indexer.store.embedding import SentenceTransformerEmbedder
 
         corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
         report = build(corpus, settings, SentenceTransformerEmbedder(settings.model),
@@ -95,7 +95,7 @@ def _run(args: argparse.Namespace, settings: Any) -> tuple[dict[str, Any], str]:
             print(report.summary(), file=sys.stderr)
         return report.as_dict(), views.build_text(report)
     if args.verb == "info":
-        from indexer.store import open_index
+        from indexer.store.index import open_index
 
         index = open_index(settings.index_dir)
         return views.info(index, args.passages), views.info_text(index)

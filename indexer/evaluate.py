@@ -36,11 +36,11 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from indexer.authorities import gazetteer
+from indexer.ask.search import inspection_years
+from indexer.describe.authorities import gazetteer
 from indexer.errors import IndexerError
-from indexer.lexical import tokenize
 from indexer.library import Library, make_filters
-from indexer.search import inspection_years
+from indexer.store.lexical import tokenize
 from indexer.types import Answer, Document, Filters, Hit
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'", "´": "'"})

@@ -8,9 +8,9 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from indexer import grades
-from indexer.citations import copy_text
-from indexer.overview import Column
+from indexer.across import Column
+from indexer.ask.citations import copy_text
+from indexer.describe import grades
 from indexer.types import Answer, Document
 
 _CSV_FIELDS = ["n", "quote", "authority", "title", "date", "year", "doc_type", "paragraph", "page", "reference", "path"]

@@ -8,18 +8,18 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from indexer import overview
-from indexer.answer import compose, decline
-from indexer.authorities import gazetteer
+from indexer import across
+from indexer.ask.answer import compose, decline
+from indexer.ask.query import parse_question
+from indexer.ask.search import Searcher, authorities, doc_counts
+from indexer.ask.topic import Topic, on_topic, topic_of
 from indexer.config import Settings
-from indexer.embedding import Embedder, SentenceTransformerEmbedder
+from indexer.describe.authorities import gazetteer
+from indexer.describe.grades import parse_grade
 from indexer.errors import UnknownDocType
-from indexer.grades import parse_grade
-from indexer.query import parse_question
-from indexer.search import Searcher, authorities, doc_counts
-from indexer.sentences import sentence_spans
-from indexer.store import Index, open_index
-from indexer.topic import Topic, on_topic, topic_of
+from indexer.ingest.sentences import sentence_spans
+from indexer.store.embedding import Embedder, SentenceTransformerEmbedder
+from indexer.store.index import Index, open_index
 from indexer.types import DOC_TYPES, Answer, Document, Filters, Hit
 
 log = logging.getLogger(__name__)
@@ -183,23 +183,23 @@ class Library:
     def close(self) -> None:
         self.index.close()
 
-    # Across reports and authorities (indexer/overview.py).
+    # Across reports and authorities (indexer/across/).
 
     def judgements(self, filters: Filters | None = None) -> list[Document]:
         """Every admitted document that has judgements, by authority and date."""
-        return overview.reports_with_judgements(self, filters or Filters())
+        return across.reports_with_judgements(self, filters or Filters())
 
     def compare(
         self, question: str, authorities: Sequence[str], filters: Filters | None = None
-    ) -> tuple[overview.Column, ...]:
+    ) -> tuple[across.Column, ...]:
         """One answer (or decline) per authority, under the same other filters."""
-        return overview.compare(self, question, authorities, filters or Filters())
+        return across.compare(self, question, authorities, filters or Filters())
 
     def timeline(
         self, authority: str, question: str = "", filters: Filters | None = None
-    ) -> tuple[overview.Entry, ...]:
+    ) -> tuple[across.Entry, ...]:
         """The authority's documents in date order, each with its best answer to the question."""
-        return overview.timeline(self, authority, question, filters or Filters())
+        return across.timeline(self, authority, question, filters or Filters())
 
 
 _EXAMPLE_TOPICS = [

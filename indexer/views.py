@@ -7,10 +7,10 @@ from typing import Any
 
 import numpy as np
 
+from indexer.across import Column, Entry
+from indexer.ask.citations import reference
 from indexer.build import BuildReport
-from indexer.citations import reference
-from indexer.overview import Column, Entry
-from indexer.store import Index
+from indexer.store.index import Index
 from indexer.types import Answer, Document, Filters, Hit, Passage
 
 

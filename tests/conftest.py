@@ -67,7 +67,7 @@ def corpus_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
-    from indexer.embedding import SentenceTransformerEmbedder
+    from indexer.store.embedding import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 

@@ -13,7 +13,7 @@ from fixtures import write_cp1252
 from indexer.build import build
 from indexer.config import Settings
 from indexer.errors import ModelMismatch
-from indexer.store import open_index
+from indexer.store.index import open_index
 
 
 def test_build_then_incremental(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> None:

@@ -15,7 +15,7 @@ from indexer.build import build
 from indexer.config import Settings
 from indexer.export import compare_csv, compare_docx, compare_markdown, judgements_csv
 from indexer.library import Library, make_filters
-from indexer.store import open_index
+from indexer.store.index import open_index
 
 
 @pytest.fixture

@@ -1,0 +1,158 @@
+"""Extractive answers: the sentences of the retrieved passages that best answer the question,
+quoted verbatim and cited; or an honest "not found" with the closest passages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from indexer.ask.citations import markdown_reference, reference
+from indexer.ask.topic import Topic, on_topic
+from indexer.ingest.sentences import BULLET, sentence_spans
+from indexer.store.embedding import Embedder
+from indexer.store.lexical import query_terms, tokenize
+from indexer.types import READER_COMMENTS, Answer, Citation, Filters, Hit, Sentence
+
+MAX_SENTENCES = 4
+_LIST_MARKER = re.compile(rf"{BULLET}\s+|\(?[a-z0-9]{{1,3}}[.)]\s+(?=[A-Z])")
+_ANAPHORA = re.compile(
+    r"(This|These|That|Those|It|They|Their|Such|As a result|Consequently|However|Therefore|"
+    r"In addition|Despite this|Because of this)\b"
+)
+PASSAGES_READ = 5
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit_rank: int
+    start: int
+    end: int
+    text: str
+    cosine: float
+    overlap: float
+    score: float
+
+
+def compose(
+    question: str,
+    hits: Sequence[Hit],
+    filters: Filters,
+    embedder: Embedder,
+    min_score: float,
+    query_vector: np.ndarray | None = None,
+    query: str | None = None,
+    topic: Topic | None = None,
+) -> Answer:
+    """``query`` is the question without the words that became filters; only sentences on the
+    question's ``topic`` (topic.py) are quoted, and none that merely run the process."""
+    candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
+    if topic is not None:
+        candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+    if not candidates or candidates[0].score < min_score:
+        if topic is not None and not topic.empty and hits:
+            message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."
+        elif hits:
+            message = "The indexed documents do not answer this clearly; the closest passages are below."
+        else:
+            message = "Nothing in the indexed documents matches this question."
+        return decline(question, hits, filters, message)
+    best = candidates[0].score
+    chosen: list[_Candidate] = []
+    for cand in candidates:
+        if len(chosen) == MAX_SENTENCES or cand.score < max(min_score, 0.8 * best):
+            break
+        if any(_similar(cand.text, c.text) or _overlaps(cand, c) for c in chosen):
+            continue
+        if sum(1 for c in chosen if c.hit_rank == cand.hit_rank) >= 2:
+            continue
+        chosen.append(cand)
+    # A quote must stand in its passage word for word; anything else is never shown.
+    chosen = [c for c in chosen if c.text in hits[c.hit_rank].passage.text]
+    numbers: dict[int, int] = {}
+    for cand in chosen:  # best first: the best passage is [1]
+        numbers.setdefault(cand.hit_rank, len(numbers) + 1)
+    # Quotes from one passage read in the passage's order.
+    chosen.sort(key=lambda c: (numbers[c.hit_rank], c.start))
+    sentences = [Sentence(c.text, numbers[c.hit_rank]) for c in chosen]
+    citations = tuple(
+        Citation(
+            n=n,
+            hit=hits[rank],
+            reference=reference(hits[rank].document, hits[rank].passage),
+            markdown=markdown_reference(hits[rank].document, hits[rank].passage),
+        )
+        for rank, n in sorted(numbers.items(), key=lambda item: item[1])
+    )
+    text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
+    return Answer(question, True, text, tuple(sentences), citations, tuple(hits), filters)
+
+
+def scope(filters: Filters) -> str:
+    """ "Blackpool document from 2022–2023", "indexed document", for messages."""
+    words = []
+    if filters.authorities:
+        words.append(" or ".join(filters.authorities))
+    words.append(" or ".join(t.replace("_", " ") for t in filters.doc_types) or "document")
+    if filters.year_from is not None or filters.year_to is not None:
+        if filters.year_from == filters.year_to:
+            words.append(f"from {filters.year_from}")
+        else:
+            words.append(f"from {filters.year_from or '…'}–{filters.year_to or '…'}")
+    return ("indexed " if not filters.authorities else "") + " ".join(words)
+
+
+def decline(question: str, hits: Sequence[Hit], filters: Filters, message: str) -> Answer:
+    return Answer(question, False, "", (), (), tuple(hits), filters, message)
+
+
+def _candidates(
+    question: str, hits: Sequence[Hit], embedder: Embedder, query_vector: np.ndarray | None
+) -> list[_Candidate]:
+    pieces: list[tuple[int, int, int]] = []
+    for rank, hit in enumerate(hits):
+        text = hit.passage.text
+        spans = sentence_spans(text)
+        for i, (s, e) in enumerate(spans):
+            marker = _LIST_MARKER.match(text, s)
+            if marker:
+                s = marker.end()
+            if i and _ANAPHORA.match(text, s):
+                s = spans[i - 1][0]  # "This means ..." needs the sentence it refers to
+                marker = _LIST_MARKER.match(text, s)
+                s = marker.end() if marker else s
+            sentence = text[s:e]
+            if len(sentence.split()) >= 4 and re.search(r"[A-Za-z]", sentence):
+                pieces.append((rank, s, e))
+    if not pieces:
+        return []
+    qv = query_vector if query_vector is not None else embedder.embed([question])[0]
+    texts = [hits[rank].passage.text[s:e] for rank, s, e in pieces]
+    vectors = embedder.embed(texts)
+    cosines = np.einsum("ij,j->i", vectors, qv)  # no BLAS threads next to the encoder
+    q_tokens = set(query_terms(question))
+    top_score = max(h.score for h in hits) or 1.0
+    out = []
+    for (rank, start, end), sentence, cosine in zip(pieces, texts, cosines):
+        s_tokens = set(tokenize([sentence])[0])
+        overlap = len(q_tokens & s_tokens) / len(q_tokens) if q_tokens else 0.0
+        hit = hits[rank]
+        score = 0.55 * float(cosine) + 0.3 * overlap + 0.15 * (hit.score / top_score)
+        if hit.passage.section == READER_COMMENTS:
+            score *= 0.8
+        if sentence[-1] not in ".!?\"”’')":
+            score *= 0.9  # headings and fragments answer less than sentences do
+        out.append(_Candidate(rank, start, end, sentence, float(cosine), overlap, score))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def _overlaps(a: _Candidate, b: _Candidate) -> bool:
+    return a.hit_rank == b.hit_rank and a.start < b.end and b.start < a.end
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = set(a.lower().split()), set(b.lower().split())
+    return len(ta & tb) / max(1, min(len(ta), len(tb))) > 0.8

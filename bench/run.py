@@ -37,7 +37,8 @@ from indexer.describe.authorities import gazetteer  # noqa: E402
 from indexer.ingest.sentences import sentence_spans  # noqa: E402
 from indexer.library import Library  # noqa: E402
 from indexer.store.embedding import SentenceTransformerEmbedder  # noqa: E402
-from indexer.store.index import open_index, publish  # noqa: E402
+from indexer.store.index import open_index  # noqa: E402
+from indexer.store.publish import publish  # noqa: E402
 from indexer.types import DOC_TYPES, Document, Filters, Passage  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

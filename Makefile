@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run build test lint browser bench clean
+.PHONY: install run build test lint browser bench clean train
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,11 +30,17 @@ browser:
 		|| echo "chromium could not be installed: browser tests will be skipped"; }
 
 lint: install
-	$(BIN)/ruff check indexer app.py ui tests bench
+	$(BIN)/ruff check indexer app.py ui tests bench train
 	$(BIN)/mypy
 
 test: install browser lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# Retrains the shipped models from train/data (about an hour on two cores; never part of test).
+train: install
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/python train/train_retriever.py
+	$(BIN)/python train/train_judge.py
 
 bench: install
 	$(BIN)/python bench/run.py --quick

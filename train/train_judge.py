@@ -5,7 +5,7 @@ cross-entropy on the pairs of ``judge_pairs.py`` from the ``train`` split, score
 split (other reports): ROC AUC of answers against non-answers, and for each question whether its
 best-scored candidate answers. Deterministic for a seed on the same machine.
 
-    python train/train_judge.py [--epochs 2] [--out indexer/models/judge]
+    python train/train_judge.py [--epochs 1] [--out indexer/models/judge]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def figures(model, data: list[tuple[str, str, int]]) -> dict[str, float]:  # typ
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=float, default=2)
+    parser.add_argument("--epochs", type=float, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=16)

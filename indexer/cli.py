@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
     v = verbs.add_parser("serve", parents=[common], help="the HTTP JSON service (docs at /docs)")
     v.add_argument("--host", default="127.0.0.1", help="any address but loopback needs INDEXER_API_KEY")
     v.add_argument("--port", type=int, default=8000)
-    v.add_argument("--threads", type=int, default=8, help="requests answered at once")
+    v.add_argument("--threads", type=int, default=32, help="requests handled at once")
+    v.add_argument("--answering", type=int, default=2, help="of those, searches and answers at once")
     v.add_argument("--workers", type=int, default=1, help="processes, each with its own model")
     return parser
 
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 def _serve(args: argparse.Namespace, settings: Any) -> int:
     from indexer.serve import serve, serve_options
 
-    options = serve_options(host=args.host, port=args.port, threads=args.threads, workers=args.workers)
+    options = serve_options(host=args.host, port=args.port, threads=args.threads,
+                            answering=args.answering, workers=args.workers)
     logging.getLogger("indexer.serve").setLevel(logging.INFO)
     serve(settings, options)
     return 0

@@ -1,13 +1,14 @@
 """The HTTP JSON service: ``create_app`` for tests and uvicorn, ``serve`` for ``python -m indexer serve``.
 
-One uvicorn worker answers on a small threadpool (``ServeOptions.threads``); all torch work goes to
-the one model thread (store/embedding.py), so more threads queue there rather than compete for
-the two cores. bench/README.md has the figures behind these choices."""
+One uvicorn worker answers on a threadpool (``ServeOptions.threads``), of which only a few threads
+search or answer at once (``ServeOptions.answering``); all torch work goes to the one model thread
+(store/embedding.py). bench/README.md has the figures behind these choices."""
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings, options: ServeOptions | None = None, embedder
                   lifespan=lifespan, dependencies=[Depends(require_key)])
     app.state.options = options
     app.state.generations = generations
+    app.state.answering = threading.BoundedSemaphore(options.answering)
     problems.install(app)
     app.include_router(router)
     if options.cors_origins:
@@ -63,7 +65,8 @@ def create_app(settings: Settings, options: ServeOptions | None = None, embedder
 
 def app_from_env() -> FastAPI:
     """For ``uvicorn --factory`` and several workers: settings and options from the environment."""
-    options = serve_options(threads=int(os.environ.get("INDEXER_SERVE_THREADS", "8")))
+    options = serve_options(threads=int(os.environ.get("INDEXER_SERVE_THREADS", "32")),
+                            answering=int(os.environ.get("INDEXER_SERVE_ANSWERING", "2")))
     return create_app(load_settings(), options)
 
 
@@ -75,6 +78,7 @@ def serve(settings: Settings, options: ServeOptions) -> None:
         os.environ["INDEXER_INDEX_DIR"] = str(settings.index_dir)
         os.environ["INDEXER_MODEL"] = settings.model
         os.environ["INDEXER_SERVE_THREADS"] = str(options.threads)
+        os.environ["INDEXER_SERVE_ANSWERING"] = str(options.answering)
         uvicorn.run("indexer.serve.app:app_from_env", factory=True, host=options.host, port=options.port,
                     workers=options.workers, log_level="warning")
         return

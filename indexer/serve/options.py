@@ -31,8 +31,11 @@ class ServeOptions:
     api_key: str | None = None
     cors_origins: tuple[str, ...] = ()
     max_body: int = MAX_BODY
-    # Requests answered at once (the threadpool); the model itself runs on one thread.
-    threads: int = 8
+    # Requests handled at once (the threadpool), and of those how many may be searching or
+    # answering: the model runs on one thread and Python's work holds the GIL, so on two cores
+    # two questions at a time keep them busy, and the rest wait without slowing those two.
+    threads: int = 32
+    answering: int = 2
     workers: int = 1
     # Seconds between looks at the manifest for a new generation.
     interval: float = 0.5
@@ -44,8 +47,9 @@ class ServeOptions:
             raise SettingsError(
                 f"Serving on {self.host} needs an API key: set INDEXER_API_KEY, or bind to 127.0.0.1."
             )
-        if self.threads < 1 or self.workers < 1:
-            raise SettingsError(f"threads and workers must be at least 1, not {self.threads} and {self.workers}.")
+        if min(self.threads, self.answering, self.workers) < 1:
+            raise SettingsError(f"threads, answering and workers must be at least 1, not {self.threads}, "
+                                f"{self.answering} and {self.workers}.")
         if self.interval <= 0:
             raise SettingsError(f"interval must be more than 0 seconds, not {self.interval}.")
 

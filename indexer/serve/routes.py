@@ -25,7 +25,16 @@ def library(request: Request, response: Response) -> Iterator[Library]:
         yield lib
 
 
+def answering(request: Request, response: Response) -> Iterator[Library]:
+    """As ``library``, once one of the few places for a search or an answer is free: the
+    generation is the one current when the work starts."""
+    with request.app.state.answering, request.app.state.generations.lease() as lib:
+        response.headers[GENERATION_HEADER] = lib.index.generation
+        yield lib
+
+
 Lib = Annotated[Library, Depends(library)]
+Asking = Annotated[Library, Depends(answering)]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION, description="the question or query")]
 Count = Annotated[int | None, Field(ge=1, le=MAX_K, description="how many passages (1-100)")]
 
@@ -76,28 +85,31 @@ Filtered = Annotated[FilterFields, Query()]
 
 
 @router.get("/health", summary="Status, model and the generation answering")
-def health(lib: Lib) -> dict[str, Any]:
-    return views.health(lib.index)
+async def health(request: Request, response: Response) -> dict[str, Any]:
+    # On the event loop, not the threadpool: it answers at once however busy the service is.
+    with request.app.state.generations.lease() as lib:
+        response.headers[GENERATION_HEADER] = lib.index.generation
+        return views.health(lib.index)
 
 
 @router.get("/search", summary="Ranked passages (the `search` object)")
-def search(lib: Lib, query: Searched) -> dict[str, Any]:
+def search(lib: Asking, query: Searched) -> dict[str, Any]:
     hits, applied = lib.search(query.q, query.filters(), query.k)
     return views.search(hits, applied)
 
 
 @router.get("/ask", summary="A cited answer (the `ask` object), from the query string")
-def ask_get(lib: Lib, query: Searched) -> dict[str, Any]:
+def ask_get(lib: Asking, query: Searched) -> dict[str, Any]:
     return views.answer(lib.ask(query.q, query.filters(), query.k))
 
 
 @router.post("/ask", summary="A cited answer (the `ask` object)")
-def ask_post(lib: Lib, body: AskBody) -> dict[str, Any]:
+def ask_post(lib: Asking, body: AskBody) -> dict[str, Any]:
     return views.answer(lib.ask(body.question, body.filters(), body.k))
 
 
 @router.post("/compare", summary="One question, 2-4 authorities (the `compare` object)")
-def compare(lib: Lib, body: CompareBody) -> dict[str, Any]:
+def compare(lib: Asking, body: CompareBody) -> dict[str, Any]:
     filters = body.filters()
     return views.compare(lib.compare(body.question, filters.authorities, filters))
 

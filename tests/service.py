@@ -34,10 +34,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_fake_server(index: Path, port: int) -> subprocess.Popen[bytes]:
+def start_fake_server(index: Path, port: int, threads: int = 32, answering: int = 2) -> subprocess.Popen[bytes]:
     """A real uvicorn process on 127.0.0.1:port over ``index``, with the fake embedder."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "serve" / "fake_server.py"), str(index), str(port)],
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tests" / "serve" / "fake_server.py"), str(index), str(port),
+                             str(threads), str(answering)],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait_ready(proc, port)
     return proc

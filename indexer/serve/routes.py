@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -25,16 +26,18 @@ def library(request: Request, response: Response) -> Iterator[Library]:
         yield lib
 
 
+@contextmanager
 def answering(request: Request, response: Response) -> Iterator[Library]:
-    """As ``library``, once one of the few places for a search or an answer is free: the
-    generation is the one current when the work starts."""
+    """As ``library``, once one of the few places for a search or an answer is free; the
+    generation is the one current when the work starts. Entered inside the endpoint, on the
+    thread that does the work: a dependency would wait for the place on one pool thread and then
+    need a second for the endpoint, and with every thread waiting none would be left to answer."""
     with request.app.state.answering, request.app.state.generations.lease() as lib:
         response.headers[GENERATION_HEADER] = lib.index.generation
         yield lib
 
 
 Lib = Annotated[Library, Depends(library)]
-Asking = Annotated[Library, Depends(answering)]
 Text = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION, description="the question or query")]
 Count = Annotated[int | None, Field(ge=1, le=MAX_K, description="how many passages (1-100)")]
 
@@ -93,25 +96,29 @@ async def health(request: Request, response: Response) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Ranked passages (the `search` object)")
-def search(lib: Asking, query: Searched) -> dict[str, Any]:
-    hits, applied = lib.search(query.q, query.filters(), query.k)
-    return views.search(hits, applied)
+def search(request: Request, response: Response, query: Searched) -> dict[str, Any]:
+    with answering(request, response) as lib:
+        hits, applied = lib.search(query.q, query.filters(), query.k)
+        return views.search(hits, applied)
 
 
 @router.get("/ask", summary="A cited answer (the `ask` object), from the query string")
-def ask_get(lib: Asking, query: Searched) -> dict[str, Any]:
-    return views.answer(lib.ask(query.q, query.filters(), query.k))
+def ask_get(request: Request, response: Response, query: Searched) -> dict[str, Any]:
+    with answering(request, response) as lib:
+        return views.answer(lib.ask(query.q, query.filters(), query.k))
 
 
 @router.post("/ask", summary="A cited answer (the `ask` object)")
-def ask_post(lib: Asking, body: AskBody) -> dict[str, Any]:
-    return views.answer(lib.ask(body.question, body.filters(), body.k))
+def ask_post(request: Request, response: Response, body: AskBody) -> dict[str, Any]:
+    with answering(request, response) as lib:
+        return views.answer(lib.ask(body.question, body.filters(), body.k))
 
 
 @router.post("/compare", summary="One question, 2-4 authorities (the `compare` object)")
-def compare(lib: Asking, body: CompareBody) -> dict[str, Any]:
+def compare(request: Request, response: Response, body: CompareBody) -> dict[str, Any]:
     filters = body.filters()
-    return views.compare(lib.compare(body.question, filters.authorities, filters))
+    with answering(request, response) as lib:
+        return views.compare(lib.compare(body.question, filters.authorities, filters))
 
 
 @router.get("/judgements", summary="One row per report with judgements (the `judgements` object)")

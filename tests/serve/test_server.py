@@ -85,3 +85,27 @@ def test_concurrent_clients_through_two_rebuilds(server: tuple[str, Settings], c
         ranks = [order.get(g, 2) for g, _ in client_seen]
         assert ranks == sorted(ranks)
     assert httpx.get(f"{url}/health").json()["documents"] == 6
+
+
+def test_more_questions_than_threads_are_all_answered(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> None:
+    """Questions waiting for one of the places to answer hold pool threads; the ones answering
+    must still get theirs (a wait taken in a dependency would deadlock the pool here)."""
+    build(corpus_copy, settings, fake, progress=False)
+    port = free_port()
+    proc = start_fake_server(settings.index_dir, port, threads=3, answering=1)
+    statuses: list[int] = []
+
+    def ask() -> None:
+        r = httpx.post(f"http://127.0.0.1:{port}/ask", json={"question": "How are care leavers supported?"}, timeout=60)
+        statuses.append(r.status_code)
+
+    try:
+        threads = [threading.Thread(target=ask) for _ in range(12)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=90)
+        assert statuses == [200] * 12
+        assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200
+    finally:
+        stop(proc)

@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: install run build test lint browser bench clean train
+.PHONY: install run build serve test lint browser bench clean train
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -24,6 +24,12 @@ build: install
 
 run: build
 	$(BIN)/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+
+# The HTTP JSON service on 127.0.0.1:8000 (docs at /docs); HOST=0.0.0.0 needs INDEXER_API_KEY.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+serve: install
+	$(BIN)/python -m indexer serve --host $(HOST) --port $(PORT)
 
 browser:
 	@test -x /usr/bin/chromium || { (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 \

@@ -1,4 +1,4 @@
-"""``python -m indexer``: build, info, search, ask, judgements, compare, timeline, eval.
+"""``python -m indexer``: build, info, search, ask, judgements, compare, timeline, eval, serve.
 ``--json`` prints one JSON object."""
 
 from __future__ import annotations
@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     e = verbs.add_parser("eval", parents=[common], help="recall@k and MRR on a question file")
     e.add_argument("questions")
     e.add_argument("-k", type=int, default=10)
+    v = verbs.add_parser("serve", parents=[common], help="the HTTP JSON service (docs at /docs)")
+    v.add_argument("--host", default="127.0.0.1", help="any address but loopback needs INDEXER_API_KEY")
+    v.add_argument("--port", type=int, default=8000)
+    v.add_argument("--threads", type=int, default=32, help="requests handled at once")
+    v.add_argument("--answering", type=int, default=2, help="of those, searches and answers at once")
+    v.add_argument("--workers", type=int, default=1, help="processes, each with its own model")
     return parser
 
 
@@ -64,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings(index_dir=args.index, model=args.model)
+        if args.verb == "serve":
+            return _serve(args, settings)
         result = _run(args, settings)
     except IndexerError as exc:
         if args.json:
@@ -78,6 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         print(text)
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Any) -> int:
+    from indexer.serve import serve, serve_options
+
+    options = serve_options(host=args.host, port=args.port, threads=args.threads,
+                            answering=args.answering, workers=args.workers)
+    logging.getLogger("indexer.serve").setLevel(logging.INFO)
+    serve(settings, options)
     return 0
 
 

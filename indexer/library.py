@@ -199,6 +199,14 @@ class Library:
     def document_index(self, path: str) -> int | None:
         return next((i for i, d in enumerate(self.index.documents) if d.path == path), None)
 
+    @cached_property
+    def _by_id(self) -> dict[str, int]:
+        return {d.id: i for i, d in enumerate(self.index.documents)}
+
+    def document_by_id(self, doc_id: str) -> int | None:
+        """The row of the document with this opaque id (``Document.id``), if any."""
+        return self._by_id.get(doc_id)
+
     def close(self) -> None:
         self.index.close()
 

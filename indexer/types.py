@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 DOC_TYPES = (
@@ -63,6 +64,12 @@ class Document:
     inspection_dates: str | None = None
     url: str | None = None
     comments_start: int | None = None
+
+    @property
+    def id(self) -> str:
+        """An opaque id for clients of the service (never a path to open), the same in every
+        generation while the document keeps its path."""
+        return hashlib.sha256(self.path.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from indexer.types import Answer, Document, Filters, Hit, Passage
 
 def document(doc: Document, passages: int) -> dict[str, Any]:
     return {
-        "path": doc.path, "title": doc.title, "authority": doc.authority,
+        "id": doc.id, "path": doc.path, "title": doc.title, "authority": doc.authority,
         "authorities_mentioned": list(doc.authorities_mentioned), "date": doc.date, "year": doc.year,
         "doc_type": doc.doc_type, "judgements": doc.judgements, "inspection_dates": doc.inspection_dates,
         "url": doc.url, "passages": passages,
@@ -41,6 +41,17 @@ def info(index: Index, with_passages: bool) -> dict[str, Any]:
     if with_passages:
         out["passages"] = [passage(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
     return out
+
+
+def document_passages(index: Index, doc_index: int) -> dict[str, Any]:
+    """One document with the list of its passages (as ``info --passages`` lists them)."""
+    found = index.passages_of(doc_index)
+    return {**document(index.documents[doc_index], len(found)), "passages": [passage(p) for p in found]}
+
+
+def health(index: Index) -> dict[str, Any]:
+    return {"status": "ok", "model": index.model, "generation": index.generation,
+            "documents": len(index.documents), "passages": index.size}
 
 
 def hit(h: Hit) -> dict[str, Any]:

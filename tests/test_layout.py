@@ -1,6 +1,6 @@
 """The package's plan, checked from its import statements: data flows one way, ingest ->
-describe -> store <- ask <- across, with the face (library, build, cli, views, export, evaluate) on
-top and the shared modules (types, errors, config) underneath."""
+describe -> store <- ask <- across, with the face (library, build, cli, views, export, evaluate, and
+the HTTP service in serve/) on top and the shared modules (types, errors, config) underneath."""
 
 from __future__ import annotations
 
@@ -65,6 +65,23 @@ def test_stages_import_only_the_stages_before_them() -> None:
                 continue
             if other is None or other not in ALLOWED[stage]:
                 wrong.append(f"{module} -> {target}")
+    assert wrong == []
+
+
+# The service answers through the library and builds its bodies with views, as the CLI does: one
+# implementation. From the store it needs only the manifest and the embedder (one model for all).
+SERVE_MAY_IMPORT = {"indexer.library", "indexer.views", "indexer.store.index", "indexer.store.embedding", "indexer"}
+
+
+def test_the_service_reaches_the_stages_only_through_the_library() -> None:
+    known = _modules()
+    wrong = []
+    for module, path in known.items():
+        if module.startswith("indexer.serve"):
+            wrong += [f"{module} -> {t}" for t in _imports(path, known)
+                      if not (t.startswith("indexer.serve") or t in SHARED or t in SERVE_MAY_IMPORT)]
+        elif module not in ("indexer.cli",) and any(t.startswith("indexer.serve") for t in _imports(path, known)):
+            wrong.append(f"{module} -> indexer.serve")
     assert wrong == []
 
 

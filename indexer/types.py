@@ -9,6 +9,7 @@ DOC_TYPES = (
     "focused_visit",
     "monitoring_visit",
     "jtai",
+    "area_send",
     "committee_report",
     "news",
     "other",

@@ -122,7 +122,8 @@ def test_grade_filtered_search_returns_only_reports_with_that_grade(graded_index
     answer = run("ask", "Where do care leavers live?", "--grade", "inadequate", index=graded_index)
     assert answer["answered"] and {c["path"] for c in answer["citations"]} == {"t19.txt"}
     out = run("search", "x", "--grade", "overall effectiveness=excellent", index=graded_index, check=False)
-    assert out == {"error": "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."}
+    assert out == {"error": "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, "
+                            "inadequate, or an area SEND outcome: positive, inconsistent, systemic, written statement of action."}
 
 
 def test_compare(cli_index: Path) -> None:

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.score_real import Score, date_forms, passage_checks, page_checks, read_pdfs, report, run_info  # noqa: E402
+from score_real import Score, date_forms, page_checks, passage_checks, read_pdfs, report, run_info  # noqa: E402
+
 from indexer.describe.authorities import gazetteer  # noqa: E402
 from indexer.describe.grades import send_outcome  # noqa: E402
 

@@ -194,7 +194,8 @@ def test_grade_in_the_url_limits_the_search(graded: AppTest) -> None:
 def test_an_unknown_grade_in_the_url_is_a_plain_warning(graded: AppTest) -> None:
     open_url(graded, grade="overall effectiveness=excellent")
     assert [w.value for w in graded.warning] == [
-        "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."]
+        "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate, "
+        "or an area SEND outcome: positive, inconsistent, systemic, written statement of action."]
 
 
 def test_compare_two_authorities_one_declines_in_its_own_column(app: AppTest) -> None:

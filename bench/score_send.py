@@ -24,6 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from score_real import Score, date_forms, page_checks, passage_checks, read_pdfs, report, run_info  # noqa: E402
+from structure import structure_checks  # noqa: E402
 
 from indexer.describe.authorities import gazetteer  # noqa: E402
 from indexer.describe.grades import send_outcome  # noqa: E402
@@ -113,6 +114,7 @@ def main() -> None:
         document_checks(s, name, docs.get(name), row, text, pages)
         passage_checks(s, name, ps, pages, text + " " + pdf_text)
         furniture_checks(s, name, ps)
+        structure_checks(s, name, ps)
         page_checks(s, name, ps, pages)
     report(s, args.json, args.show_errors)
 

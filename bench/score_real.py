@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from structure import structure_checks  # noqa: E402
+
 from indexer.describe.authorities import gazetteer  # noqa: E402
 from indexer.describe.dates import find_dates  # noqa: E402
 from indexer.errors import UnknownAuthority  # noqa: E402
@@ -275,6 +277,7 @@ def main() -> None:
         if row["published"][:4] >= "2018":
             paragraph_checks(s, name, ps)
         page_checks(s, name, ps, pages)
+        structure_checks(s, name, ps)
     report(s, args.json, args.show_errors)
 
 

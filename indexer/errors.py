@@ -45,8 +45,9 @@ class SettingsError(IndexerError):
 
 
 class UnknownGrade(IndexerError):
-    def __init__(self, name: str, allowed: tuple[str, ...]) -> None:
-        super().__init__(f"{name!r} is not an Ofsted grade; use one of: {', '.join(allowed)}.")
+    def __init__(self, name: str, allowed: tuple[str, ...], outcomes: tuple[str, ...] = ()) -> None:
+        send = f", or an area SEND outcome: {', '.join(outcomes)}" if outcomes else ""
+        super().__init__(f"{name!r} is not an Ofsted grade; use one of: {', '.join(allowed)}{send}.")
 
 
 class CompareAuthorities(IndexerError):

@@ -10,6 +10,7 @@ DOC_TYPES = (
     "focused_visit",
     "monitoring_visit",
     "jtai",
+    "area_send",
     "committee_report",
     "news",
     "other",

@@ -172,8 +172,12 @@ ILACS_2023 = (
 
 def write_graded_corpus(folder: Path) -> Path:
     """Three reports from two authorities with different grades, for grade filters, the judgements
-    table and timelines: Tameside 2019 inadequate, then 2023 requires improvement; Oldham good."""
+    table and timelines: Tameside 2019 inadequate, then 2023 requires improvement; Oldham good;
+    and Oldham's area SEND inspection of 2024, whose outcome is "inconsistent"."""
+    from send_fixtures import write_send_report
+
     folder.mkdir(parents=True, exist_ok=True)
+    write_send_report(folder / "s24.txt", "Oldham", "inconsistent")
     inadequate = "Inadequate"
     ri = "Requires improvement to be good"
     write_graded_report(folder / "t19.txt", "Tameside", dict(zip(ILACS_2023[:3] + ILACS_2023[4:], [

@@ -150,9 +150,11 @@ def test_judgements_table_filter_by_grade_open_a_report_csv(graded: AppTest) -> 
     table = judgements_table(graded)
     assert list(table.columns[:8]) == ["Authority", "Date", "Type", "Overall effectiveness", "Leaders",
                                        "Help and protection", "Children in care", "Care leavers"]
-    assert list(table["Authority"]) == ["Blackburn with Darwen", "Oldham", "Tameside", "Tameside"]
-    assert list(table["Overall effectiveness"]) == [
-        "Requires improvement to be good", "Good", "Inadequate", "Requires improvement to be good"]
+    assert list(table["Authority"]) == ["Blackburn with Darwen", "Oldham", "Oldham", "Tameside", "Tameside"]
+    assert list(table["Overall effectiveness"].fillna("")) == [
+        "Requires improvement to be good", "Good", "", "Inadequate", "Requires improvement to be good"]
+    assert list(table["Type"])[2] == "Area SEND inspection"
+    assert list(table["SEND outcome"].fillna(""))[2] == "Lead to inconsistent experiences and outcomes"
     assert [b.label for b in graded.get("download_button")] == ["Download CSV"]
     assert "Overall effectiveness: Inadequate (1)" in graded.multiselect(key="grade").options
     graded.multiselect(key="grade").select("overall effectiveness=inadequate").run()
@@ -168,6 +170,19 @@ def test_judgements_table_filter_by_grade_open_a_report_csv(graded: AppTest) -> 
     assert "Care leavers in Tameside wait too long for suitable accommodation" in shown
 
 
+def test_judgements_tab_filtered_by_send_outcome(graded: AppTest) -> None:
+    open_url(graded, tab="Judgements", grade="send=inconsistent")
+    assert "SEND outcome: Inconsistent (1)" in graded.multiselect(key="grade").options
+    table = judgements_table(graded)
+    assert list(zip(table["Authority"], table["SEND outcome"])) == [
+        ("Oldham", "Lead to inconsistent experiences and outcomes")]
+    graded.session_state["judgements_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    graded.run()
+    shown = markdown(graded)
+    assert "### Area SEND inspection of Oldham Local Area Partnership" in shown
+    assert ":orange-badge[SEND outcome: Lead to inconsistent experiences and outcomes]" in shown
+
+
 def test_grade_in_the_url_limits_the_search(graded: AppTest) -> None:
     open_url(graded, q="Where do care leavers live?", grade="overall effectiveness=inadequate")
     assert graded.multiselect(key="grade").value == ["overall effectiveness=inadequate"]
@@ -179,7 +194,8 @@ def test_grade_in_the_url_limits_the_search(graded: AppTest) -> None:
 def test_an_unknown_grade_in_the_url_is_a_plain_warning(graded: AppTest) -> None:
     open_url(graded, grade="overall effectiveness=excellent")
     assert [w.value for w in graded.warning] == [
-        "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."]
+        "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate, "
+        "or an area SEND outcome: positive, inconsistent, systemic, written statement of action."]
 
 
 def test_compare_two_authorities_one_declines_in_its_own_column(app: AppTest) -> None:

@@ -48,7 +48,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Iterator[
     corpus = base / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "a1b2c3.txt").write_text(HOSTILE, encoding="utf-8")
-    write_graded_corpus(corpus)  # Tameside 2019 inadequate, 2023 requires improvement; Oldham good
+    write_graded_corpus(corpus)  # Tameside 2019 inadequate, 2023 requires improvement; Oldham good, SEND 2024
     settings = load_settings(index_dir=base / "index")
     build(corpus, settings, real_embedder, progress=False)
     port = _free_port()
@@ -209,6 +209,24 @@ def test_judgements_table_opens_a_report_and_downloads_csv(server: str, browser)
     assert lines[0].startswith("authority,date,year,doc_type,Overall effectiveness,Leaders")
     assert len(lines) == 2 and lines[1].startswith("Tameside,2019-03-15,2019,inspection,Inadequate,Inadequate")
     shoot(page, "judgements")
+    page.close()
+
+
+def test_judgements_tab_lists_a_send_report_with_its_outcome(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
+    page = open_page(browser, f"{server}/?{urlencode({'tab': 'Judgements', 'grade': 'send=inconsistent'})}")
+    page.wait_for_selector("text=Download CSV", timeout=60_000)
+    assert page.get_by_text("1 inspection report with judgements").count() == 1
+    button = page.get_by_role("button", name="Download CSV")
+    expect(button).to_be_enabled(timeout=30_000)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=60_000)
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").strip().splitlines()
+    assert lines[0].endswith("SEND outcome,title,path")
+    assert len(lines) == 2 and lines[1].startswith("Oldham,2024-06-21,2024,area_send,")
+    assert "Lead to inconsistent experiences and outcomes" in lines[1]
     page.close()
 
 

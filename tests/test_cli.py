@@ -103,7 +103,10 @@ def test_judgements(graded_index: Path) -> None:
     out = run("judgements", index=graded_index)
     assert set(out) == {"reports"}
     assert [(r["authority"], r["year"]) for r in out["reports"]] == [
-        ("Blackburn with Darwen", 2022), ("Oldham", 2022), ("Tameside", 2019), ("Tameside", 2023)]
+        ("Blackburn with Darwen", 2022), ("Oldham", 2022), ("Oldham", 2024), ("Tameside", 2019), ("Tameside", 2023)]
+    send = run("judgements", "--grade", "send=inconsistent", index=graded_index)["reports"]
+    assert [(r["path"], r["doc_type"], r["judgements"]) for r in send] == [
+        ("s24.txt", "area_send", {"Area SEND outcome": "Lead to inconsistent experiences and outcomes"})]
     first = out["reports"][0]
     assert set(first) == {"path", "title", "authority", "date", "year", "doc_type", "judgements"}
     assert first["judgements"]["Overall effectiveness"] == "Requires improvement to be good"
@@ -122,7 +125,8 @@ def test_grade_filtered_search_returns_only_reports_with_that_grade(graded_index
     answer = run("ask", "Where do care leavers live?", "--grade", "inadequate", index=graded_index)
     assert answer["answered"] and {c["path"] for c in answer["citations"]} == {"t19.txt"}
     out = run("search", "x", "--grade", "overall effectiveness=excellent", index=graded_index, check=False)
-    assert out == {"error": "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."}
+    assert out == {"error": "'excellent' is not an Ofsted grade; use one of: outstanding, good, requires improvement, "
+                            "inadequate, or an area SEND outcome: positive, inconsistent, systemic, written statement of action."}
 
 
 def test_compare(cli_index: Path) -> None:

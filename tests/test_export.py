@@ -42,8 +42,10 @@ def test_compare_exports_carry_every_column(library: Library) -> None:
 
 def test_judgements_csv_one_row_per_report_in_ofsted_wording(library: Library) -> None:
     rows = list(csv.DictReader(io.StringIO(judgements_csv(library.judgements()))))
-    assert [r["path"] for r in rows] == ["o22.txt", "t19.txt", "t23.txt"]
-    assert list(rows[0])[:9] == ["authority", "date", "year", "doc_type", "Overall effectiveness", "Leaders",
-                                 "Help and protection", "Children in care", "Care leavers"]
-    assert rows[1]["Overall effectiveness"] == "Inadequate" and rows[1]["Care leavers"] == ""
-    assert rows[2]["Overall effectiveness"] == "Requires improvement to be good"
+    assert [r["path"] for r in rows] == ["o22.txt", "s24.txt", "t19.txt", "t23.txt"]
+    assert list(rows[0])[:10] == ["authority", "date", "year", "doc_type", "Overall effectiveness", "Leaders",
+                                  "Help and protection", "Children in care", "Care leavers", "SEND outcome"]
+    assert rows[1]["SEND outcome"] == "Lead to inconsistent experiences and outcomes" and rows[1]["Leaders"] == ""
+    assert rows[1]["doc_type"] == "area_send" and rows[0]["SEND outcome"] == ""
+    assert rows[2]["Overall effectiveness"] == "Inadequate" and rows[2]["Care leavers"] == ""
+    assert rows[3]["Overall effectiveness"] == "Requires improvement to be good"

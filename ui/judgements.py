@@ -22,6 +22,7 @@ from ui.shared import (
 
 _GRADE_CELLS = {  # the table's cells, light enough for dark text
     "outstanding": "#c8ecd4", "good": "#d4e6fb", "requires improvement": "#fde3c2", "inadequate": "#f9cccc",
+    "positive": "#c8ecd4", "inconsistent": "#fde3c2", "systemic": "#f9cccc", "written statement of action": "#f9cccc",
 }
 
 

@@ -24,6 +24,7 @@ TYPE_LABELS = {
     "focused_visit": "Focused visit",
     "monitoring_visit": "Monitoring visit",
     "jtai": "Joint targeted area inspection",
+    "area_send": "Area SEND inspection",
     "committee_report": "Committee report",
     "news": "News article",
     "other": "Other",
@@ -33,7 +34,9 @@ TYPE_LABELS = {
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-GRADE_COLOURS = {"outstanding": "green", "good": "blue", "requires improvement": "orange", "inadequate": "red"}
+GRADE_COLOURS = {"outstanding": "green", "good": "blue", "requires improvement": "orange", "inadequate": "red",
+                 # area SEND outcomes, coloured as the grades they sit beside in benchmarking packs
+                 "positive": "green", "inconsistent": "orange", "systemic": "red", "written statement of action": "red"}
 
 
 _ORDER = {name: i for i, (name, _) in enumerate(grades.COLUMNS)}

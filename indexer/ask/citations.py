@@ -7,7 +7,7 @@ from datetime import date
 
 from indexer.types import READER_COMMENTS, Document, Passage
 
-_OFSTED_TYPES = {"inspection", "focused_visit", "monitoring_visit", "jtai"}
+_OFSTED_TYPES = {"inspection", "focused_visit", "monitoring_visit", "jtai", "area_send"}
 
 
 def publisher(doc: Document) -> str:

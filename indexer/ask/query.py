@@ -17,7 +17,7 @@ from indexer.types import Filters
 _Y = r"((?:19|20)\d\d)"
 _DOC_NOUN = (
     r"(?:(?:re-?)?inspections?|reports?|visits?|letters?|jtai|review|judgements?|judgments?|articles?|"
-    r"assessments?|ilacs|monitoring visits?|focused visits?|minutes|papers?|findings)"
+    r"assessments?|ilacs|monitoring visits?|focused visits?|minutes|papers?|findings|area send)"
 )
 _PIN = re.compile(rf"\b{_Y}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}{_DOC_NOUN}\b", re.I)
 _BETWEEN = re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|-|–)\s+{_Y}\b", re.I)

@@ -2,7 +2,8 @@
 
 ``authorities.csv`` beside this file lists each authority once, canonical name first, then its
 aliases and former names. Matching in documents is case-sensitive (place names are proper
-nouns); in questions and filters it is not, except for names that are also common words.
+nouns), but a name in capitals counts ("NORTH YORKSHIRE COUNTY COUNCIL" heads committee papers);
+in questions and filters it is not, except for names that are also common words.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class Gazetteer:
         """Every mention of an authority; in a question, case-insensitively."""
         pattern = self._loose if question else self._exact
         out = []
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if question else self._in_document(text):
             surface = m.group(0)
             if _OTHER_PLACES.match(text, m.start()):
                 continue  # "Newcastle-under-Lyme", "Richmond, North Yorkshire"
@@ -82,6 +83,14 @@ class Gazetteer:
                 continue  # "reading age", "Bath time"
             out.append(Mention(self._by_surface[_key(surface)], surface, m.start(), m.end()))
         return out
+
+
+    def _in_document(self, text: str) -> list[re.Match[str]]:
+        """Names as written, and names in capitals where no name as written overlaps them."""
+        exact = list(self._exact.finditer(text))
+        capitals = [m for m in self._loose.finditer(text) if m.group(0).isupper() and m.group(0).lower() not in _COMMON_WORDS
+                    and not any(e.start() < m.end() and m.start() < e.end() for e in exact)]
+        return sorted(exact + capitals, key=lambda m: m.start())
 
 
 def _common_word_is_place(text: str, m: re.Match[str]) -> bool:
@@ -156,8 +165,8 @@ def is_place(text: str, m: Mention) -> bool:
     if _SAID.match(after) and prev not in _PLACE_PREPOSITIONS:
         return False  # "Blackburn said", but "are nurseries in North Yorkshire told…"
     for word in re.findall(r"[\w&'’]+", after)[:6]:
-        if word in _ORG_WORDS:
-            return False
+        if word in _ORG_WORDS or (word.isupper() and word.title() in _ORG_WORDS):
+            return False  # "Lancashire Constabulary", "LANCASHIRE CONSTABULARY"
         if not (word[0].isupper() or word in ("and", "of", "&")):
             break
     return True

@@ -11,7 +11,12 @@ from indexer.describe.dates import find_dates, find_month_years, parse_date
 from indexer.types import Extracted
 
 _INSPECTION_DATES = re.compile(r"^Inspection dates?:\s*(.+)$", re.I | re.M)
-_MEETING_DATE = re.compile(r"^(?:Date of (?:Meeting|meeting|report|decision)|Meeting date|Date)\s*:?\s*(.+)$", re.M)
+_MEETING_DATE = re.compile(r"^(?:Date of (?:Meeting|meeting|report|decision)|Meeting date|Date(?=\s*:|\s+\d))\s*:?\s*(.+)$", re.M)
+# A date the report looks back to: "Dates of previous inspection: 23 to 27 May 2016", "the last
+# inspection in March 2013". Never the document's own date.
+_LOOKING_BACK = re.compile(r"\b(?:previous|last|earlier|prior|preceding)\b[^.\n]{0,30}\b(?:inspection|visit|review)|"
+                           r"\bsince the\b|\bwas (?:last )?inspected\b", re.I)
+_REPORTS = ("inspection", "area_send")
 _PUBLISHED = re.compile(
     r"^(?:Report published|Published|Publication date|Date published|Posted)\s*:?\s*(.+)$", re.I | re.M
 )
@@ -40,8 +45,11 @@ def document_date(extracted: Extracted, blocks: list[str], doc_type: str) -> tup
     # A letter's date stands alone near the top.
     for block in blocks[:6]:
         dates = find_dates(block)
-        if dates and len(block) < 40 and not _FIELD.match(block):
+        if dates and len(block) < 40 and not _FIELD.match(block) and not _LOOKING_BACK.search(block):
             return dates[0][1], inspection_dates
+    last_day = find_dates(inspection_dates) if inspection_dates else []
+    if last_day and doc_type in _REPORTS:
+        return last_day[-1][1], inspection_dates  # a report without its publication date: the last day
     found = _MEETING_DATE.search(head)
     if found and parse_date(found.group(1)):
         return parse_date(found.group(1)), inspection_dates
@@ -55,7 +63,8 @@ def document_date(extracted: Extracted, blocks: list[str], doc_type: str) -> tup
             return dates[-1][1], inspection_dates  # a report without its publication date: the last day
     if doc_type == "news":
         return None, inspection_dates
-    top = find_dates(head)
+    own = "\n\n".join(b for b in blocks[:12] if not _LOOKING_BACK.search(b))
+    top = find_dates(own)
     return (top[0][1] if top else None), inspection_dates
 
 

@@ -1,5 +1,5 @@
-"""What kind of document this is: inspection report, monitoring or focused visit letter, JTAI
-letter, council committee paper, press article, or other."""
+"""What kind of document this is: inspection report, area SEND inspection report or letter,
+monitoring or focused visit letter, JTAI letter, council committee paper, press article, or other."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from indexer.types import Cleaned, Extracted
 
 _TYPE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("jtai", re.compile(r"joint targeted area inspection|\bJTAI\b", re.I)),
+    ("area_send", re.compile(r"\b(?:local )?area SEND (?:re-?)?inspection\b|\bjoint local area SEND\b", re.I)),
     ("monitoring_visit", re.compile(r"\bmonitoring visit\b", re.I)),
     ("focused_visit", re.compile(r"\bfocused visit\b", re.I)),
     ("inspection", re.compile(
@@ -29,9 +30,14 @@ _COMMITTEE_WORDS = re.compile(
 )
 
 
-def doc_type(title: str, blocks: list[str], cleaned: Cleaned, extracted: Extracted, has_judgements: bool = False) -> str:
+def doc_type(
+    title: str, blocks: list[str], cleaned: Cleaned, extracted: Extracted, has_judgements: bool = False,
+    send_title: str | None = None,
+) -> str:
     if cleaned.comments_start is not None or extracted.comments:
         return "news"  # readers comment on articles, not on inspection letters or council papers
+    if send_title:
+        return "area_send"  # the report's own title block names the inspection
     top = "\n".join(blocks[:10])
     # An article about a monitoring visit is still an article: it quotes people and has a byline.
     official = any(re.match(r"^(Dear\b|Inspection dates?:)", b) for b in blocks[:12])

@@ -13,6 +13,16 @@ from collections.abc import Iterable, Mapping
 from indexer.errors import UnknownGrade
 
 GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+# An area SEND inspection's outcome, by the word that tells the framework's three sentences apart
+# (2023 on), and the older letters' written statement of action.
+SEND_OUTCOMES = ("positive", "inconsistent", "systemic", "written statement of action")
+_SEND_WORDS = (
+    ("positive", re.compile(r"\bpositive\b", re.I)),
+    ("inconsistent", re.compile(r"\binconsistent\b", re.I)),
+    ("systemic", re.compile(r"\bsystemic\b|significant concerns", re.I)),
+    ("written statement of action", re.compile(r"written statement of action|\bWSOA\b", re.I)),
+)
+ALL_GRADES = GRADES + SEND_OUTCOMES
 # The grades as reports print them, 2013's plural "Require improvement" and pre-2013 "Adequate"
 # included; the longest first.
 PRINTED = r"Requires improvement to be good|Requires? improvement|Outstanding|Good|Inadequate|Adequate"
@@ -33,6 +43,7 @@ COLUMNS = (
     ("Help and protection", ("help and protection",)),
     ("Children in care", ("children in care", "looked after")),
     ("Care leavers", ("care leavers",)),
+    ("SEND outcome", ("send",)),
 )
 # What a filter names each column by (a part of every label in it).
 FILTER_NAMES = {
@@ -41,13 +52,20 @@ FILTER_NAMES = {
     "Help and protection": "help and protection",
     "Children in care": "children in care",
     "Care leavers": "care leavers",
+    "SEND outcome": "send",
 }
 
 
 def normalise_grade(grade: str) -> str:
-    """"Requires improvement to be good" and "requires improvement" are one grade."""
+    """"Requires improvement to be good" and "requires improvement" are one grade; a SEND outcome
+    in the report's words is its outcome word ("lead to inconsistent experiences…" -> "inconsistent")."""
     words = " ".join(grade.lower().replace("-", " ").split()).rstrip(".")
-    return words.removesuffix(" to be good")
+    return send_outcome(words) or words.removesuffix(" to be good")
+
+
+def send_outcome(value: str) -> str | None:
+    """The outcome word of an area SEND outcome as printed, or None for any other grade."""
+    return next((word for word, pattern in _SEND_WORDS if pattern.search(value)), None)
 
 
 def parse_grade(spec: str) -> tuple[str, str]:
@@ -59,8 +77,8 @@ def parse_grade(spec: str) -> tuple[str, str]:
     if name in ("any", "any judgement", "*"):
         name = ANY
     canonical = normalise_grade(grade)
-    if canonical not in GRADES:
-        raise UnknownGrade(grade.strip(), GRADES)
+    if canonical not in ALL_GRADES:
+        raise UnknownGrade(grade.strip(), GRADES, SEND_OUTCOMES)
     return name, canonical
 
 
@@ -115,12 +133,12 @@ def counts(judgement_sets: Iterable[Mapping[str, str]]) -> dict[str, int]:
         keys = set()
         for label, value in judgements.items():
             grade = normalise_grade(value)
-            if grade not in GRADES:
+            if grade not in ALL_GRADES:
                 continue
-            keys.add((0, GRADES.index(grade), spec(ANY, grade)))
+            keys.add((0, ALL_GRADES.index(grade), spec(ANY, grade)))
             name = column(label)
             if name in FILTER_NAMES:
-                keys.add((order[name], GRADES.index(grade), spec(FILTER_NAMES[name], grade)))
+                keys.add((order[name], ALL_GRADES.index(grade), spec(FILTER_NAMES[name], grade)))
         for col, rank, key in keys:
             count = found.get((col, rank), (key, 0))[1]
             found[(col, rank)] = (key, count + 1)
@@ -130,4 +148,5 @@ def counts(judgement_sets: Iterable[Mapping[str, str]]) -> dict[str, int]:
 def label(filter_spec: str) -> str:
     """"overall effectiveness=inadequate" -> "Overall effectiveness: Inadequate"."""
     name, grade = parse_grade(filter_spec)
-    return f"{(name or 'any judgement').capitalize()}: {grade.capitalize()}"
+    shown = "SEND outcome" if name == FILTER_NAMES["SEND outcome"] else (name or "any judgement").capitalize()
+    return f"{shown}: {grade.capitalize()}"

@@ -18,6 +18,7 @@ from indexer.describe.dates import parse_date
 from indexer.describe.dating import document_date, fallback_year
 from indexer.describe.doctype import doc_type as find_doc_type
 from indexer.describe.judgements import read_judgements
+from indexer.describe.send import read_outcome, send_title
 from indexer.errors import IndexerError, UnknownDocType
 from indexer.types import DOC_TYPES, Cleaned, Document, Extracted
 
@@ -30,9 +31,10 @@ def describe(path: str, sha: str, extracted: Extracted, cleaned: Cleaned, gaz: G
     text = cleaned.text
     body_end = cleaned.comments_start if cleaned.comments_start is not None else len(text)
     blocks = [text[b.start : b.end] for b in cleaned.blocks if b.start < body_end]
-    title = _title(extracted, blocks)
-    judgements = read_judgements(blocks)
-    doc_type = find_doc_type(title, blocks, cleaned, extracted, bool(judgements))
+    send = send_title(blocks)
+    title = send or _title(extracted, blocks)
+    judgements = read_outcome(blocks) if send else read_judgements(blocks)
+    doc_type = find_doc_type(title, blocks, cleaned, extracted, bool(judgements), send)
     authority, mentioned = _authorities(text, body_end, title, blocks, gaz)
     when, inspection_dates = document_date(extracted, blocks, doc_type)
     year = when.year if when else fallback_year(text, body_end)

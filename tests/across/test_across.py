@@ -24,8 +24,11 @@ def library(tmp_path: Path, settings: Settings, fake: FakeEmbedder) -> Library:
 
 def test_judgements_one_row_per_report_by_authority_and_date(library: Library) -> None:
     reports = library.judgements()
-    assert [(d.authority, d.year) for d in reports] == [("Oldham", 2022), ("Tameside", 2019), ("Tameside", 2023)]
-    assert reports[1].judgements["Overall effectiveness"] == "Inadequate"
+    assert [(d.authority, d.year) for d in reports] == [
+        ("Oldham", 2022), ("Oldham", 2024), ("Tameside", 2019), ("Tameside", 2023)]
+    assert reports[2].judgements["Overall effectiveness"] == "Inadequate"
+    assert reports[1].doc_type == "area_send"
+    assert reports[1].judgements == {"Area SEND outcome": "Lead to inconsistent experiences and outcomes"}
     assert [d.path for d in library.judgements(make_filters(["tameside"], 2020, 2025))] == ["t23.txt"]
 
 
@@ -42,6 +45,24 @@ def test_grade_filter_admits_only_reports_with_that_grade(library: Library) -> N
     assert hits and {h.document.path for h in hits} == {"t19.txt"}
     assert applied.describe()["grade"] == "overall effectiveness: inadequate"
     assert applied.as_dict()["grade"] == ["overall effectiveness=inadequate"]
+
+
+def test_send_outcome_filter_admits_only_reports_with_that_outcome(library: Library) -> None:
+    inconsistent = make_filters(grades=["send=inconsistent"])
+    assert [d.path for d in library.judgements(inconsistent)] == ["s24.txt"]
+    assert inconsistent.describe()["grade"] == "send: inconsistent"
+    assert library.judgements(make_filters(grades=["send=positive"])) == []
+    assert library.judgements(make_filters(grades=["SEND=significant concerns"])) == []
+    assert [d.path for d in library.judgements(make_filters(grades=["inconsistent"]))] == ["s24.txt"]
+    hits, _ = library.search("speech and language therapy", inconsistent, k=10)
+    assert hits and {h.document.path for h in hits} == {"s24.txt"}
+    assert not library.judgements(make_filters(grades=["overall effectiveness=inadequate", "send=positive"]))[1:]
+
+
+def test_timeline_shows_the_send_outcome_beside_the_ilacs_grades(library: Library) -> None:
+    entries = library.timeline("Oldham")
+    assert [(e.document.path, e.document.doc_type) for e in entries] == [("o22.txt", "inspection"), ("s24.txt", "area_send")]
+    assert entries[1].document.judgements == {"Area SEND outcome": "Lead to inconsistent experiences and outcomes"}
 
 
 def test_grade_filter_that_matches_nothing_says_so(library: Library) -> None:

@@ -20,7 +20,8 @@ def test_parse_names_a_judgement_or_any() -> None:
 
 def test_an_unknown_grade_names_the_allowed_ones() -> None:
     with pytest.raises(UnknownGrade, match=r"^'excellent' is not an Ofsted grade; use one of: outstanding, good, "
-                                           r"requires improvement, inadequate\.$"):
+                                           r"requires improvement, inadequate, or an area SEND outcome: positive, inconsistent, systemic, "
+                                           r"written statement of action\.$"):
         grades.parse_grade("overall effectiveness=excellent")
 
 
@@ -49,3 +50,18 @@ def test_counts_and_labels_for_the_sidebar() -> None:
     assert grades.label("overall effectiveness=inadequate") == "Overall effectiveness: Inadequate"
     assert grades.label("good") == "Any judgement: Good"
     assert grades.spec(*grades.parse_grade("Overall effectiveness=Good")) == "overall effectiveness=good"
+
+
+def test_send_outcomes_filter_columns_and_counts() -> None:
+    send = {"Area SEND outcome": "Lead to inconsistent experiences and outcomes"}
+    assert grades.parse_grade("send=inconsistent") == ("send", "inconsistent")
+    assert grades.parse_grade("SEND outcome=significant concerns") == ("send outcome", "systemic")
+    assert grades.parse_grade("positive") == ("", "positive")
+    assert grades.has_grade(send, "send", "inconsistent") and not grades.has_grade(send, "send", "positive")
+    assert grades.has_grade({"Area SEND outcome": "Widespread and/or systemic failings leading to significant concerns"},
+                            "send", "systemic")
+    assert not grades.has_grade(BLACKBURN, "send", "inconsistent")
+    assert grades.by_column(send) == {"SEND outcome": "Lead to inconsistent experiences and outcomes"}
+    assert grades.columns([BLACKBURN, send])[-1] == "SEND outcome"
+    assert grades.counts([send]) == {"inconsistent": 1, "send=inconsistent": 1}
+    assert grades.label("send=inconsistent") == "SEND outcome: Inconsistent"

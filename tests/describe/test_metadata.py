@@ -117,3 +117,32 @@ def test_type_and_authority_from_text_alone(text: str, authority: str, doc_type:
     doc = describe("x.txt", "sha", extracted, clean(extracted), gazetteer())
     assert (doc.authority, doc.doc_type) == (authority, doc_type)
     assert "Wigan" not in doc.authorities_mentioned or authority == "Wigan"
+
+
+def test_committee_page_whose_heading_names_the_council_in_capitals(tmp_path: Path) -> None:
+    # held-out: a North Yorkshire committee page got no authority, as its name is in capitals
+    heading = "NORTH YORKSHIRE COUNTY COUNCIL"
+    page = tmp_path / "nyc.html"
+    page.write_text(f"""<!doctype html><html><head><title>{heading} - Committee report</title></head><body>
+<main><h1>{heading}</h1><h2>CHILDREN AND YOUNG PEOPLE'S SERVICES SCRUTINY COMMITTEE</h2>
+<p>Report to the committee. Date of meeting: 12 March 2021</p>
+<p>{heading} asks members to note the progress of the fostering service and the placement sufficiency strategy.</p>
+<p>The County Council's plans for residential children's homes are set out below for members of the committee.</p>
+<p>{heading}. Recommendation: that the committee notes the report.</p></main></body></html>""", encoding="utf-8")
+    doc = describe_file(page)
+    assert (doc.authority, doc.doc_type, doc.date) == ("North Yorkshire", "committee_report", "2021-03-12")
+
+
+def test_a_2014_report_is_not_dated_by_an_earlier_inspection_it_mentions(tmp_path: Path) -> None:
+    report = tmp_path / "h14.txt"
+    report.write_text("\n\n".join([
+        "London Borough of Hillingdon",
+        "Inspection of services for children in need of help and protection, children looked after and care leavers",
+        "Previous inspection 14 May 2013",
+        "Date of last inspection: 14 May 2013",
+        "Inspection date: 13 January 2014 – 4 February 2014",
+        "The overall judgement is requires improvement",
+        "Children in Hillingdon who need help and protection are seen promptly by social workers.",
+    ]) + "\n", encoding="utf-8")
+    doc = describe_file(report)
+    assert (doc.doc_type, doc.date, doc.year) == ("inspection", "2014-02-04", 2014)

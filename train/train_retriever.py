@@ -61,7 +61,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=4e-5)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "retriever")
-    parser.add_argument("--valid-only", action="store_true", help="train on nothing: score the base model")
+    parser.add_argument("--valid-only", action="store_true", help="train on nothing: score --score's model")
+    parser.add_argument("--score", default=None, help="with --valid-only: the model to score (default: the base)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -82,9 +83,10 @@ def main() -> None:
     train, valid = load("train"), load("valid")
     corpus = sorted({passage_input(r["passage"], r.get("section")) for r in load()}
                     | {passage_input(r["negative"], r.get("negative_section")) for r in load() if r["negative"]})
-    model = SentenceTransformer(model_path(DEFAULT_BASE_MODEL), device="cpu")
+    name = args.score if args.valid_only and args.score else DEFAULT_BASE_MODEL
+    model = SentenceTransformer(model_path(name), device="cpu", model_kwargs={"dtype": torch.float32})
     before = dense_figures(model, valid, corpus)
-    print(json.dumps({"model": "all-MiniLM-L6-v2", "valid": before, "valid_questions": len(valid),
+    print(json.dumps({"model": name, "valid": before, "valid_questions": len(valid),
                       "corpus": len(corpus)}), flush=True)
     if args.valid_only:
         return

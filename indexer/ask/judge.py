@@ -37,13 +37,14 @@ class CrossEncoderJudge:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
+                import torch
                 from sentence_transformers.cross_encoder import CrossEncoder
 
                 path = judge_path(self.name)
                 if not (path / "config.json").exists():
                     raise IndexerError(f"The answer judge {self.name!r} is not at {path}; set INDEXER_JUDGE to a "
                                        "model folder, or to an empty value to answer without it.")
-                self._model = CrossEncoder(str(path), device="cpu")
+                self._model = CrossEncoder(str(path), device="cpu", model_kwargs={"dtype": torch.float32})
             return self._model
 
     def preload(self) -> None:

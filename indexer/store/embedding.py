@@ -84,10 +84,14 @@ class SentenceTransformerEmbedder:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            import torch
             from sentence_transformers import SentenceTransformer
 
             try:
-                self._model = SentenceTransformer(model_path(self.name), device="cpu")
+                # Weights shipped in fp16 are computed in fp32: fp16 matrix products on a CPU are
+                # slow, where they run at all.
+                self._model = SentenceTransformer(
+                    model_path(self.name), device="cpu", model_kwargs={"dtype": torch.float32})
             except Exception as exc:
                 raise IndexerError(
                     f"The embedding model {self.name!r} could not be loaded; "

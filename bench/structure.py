@@ -17,7 +17,7 @@ _LOWER_START = re.compile(r"^[a-z]")  # a list item may start in lower case ("�
 _COMPLAINTS = re.compile(r"If you are not happy with the inspection or the report, you can complain to Ofsted\.?")
 _BACK_PAGE = re.compile(r"(?:T)?he Office for Standards in Education, Children.s Services and Skills \(Ofsted\)"
                         r"|If you would like a copy of this document in a different format|ofsted\.gov\.uk\.[A-Za-z]")
-_TABLE_HEAD = re.compile(r"^(?:Responsible bod(?:y|ies)|Areas for (?:priority action|improvement))\s+(?!\t)\S")
+_TABLE_HEAD = re.compile(r"^(?:Responsible bod(?:y|ies)(?: Areas for priority action)?|Areas for (?:priority action|improvement))\s+\S")
 _BODY = r"(?:Council|Board|ICB|Trust|Partnership)"
 # "...Plymouth City Council Plymouth City Council leaders should", "...most. NHS Devon Integrated Care Board"
 _CELL_GLUED = re.compile(rf"(?:[.!?]\s+(?:[A-Z][\w’',&-]*\s+){{0,10}}[\w’',&-]*{_BODY}\W*$)|(\b\w+(?: \w+){{1,5}} {_BODY}) \1\b")
@@ -40,7 +40,9 @@ def structure_checks(s: Checks, name: str, ps: list[dict[str, Any]]) -> None:
         glued = len(_COMPLAINTS.sub("", text).split()) >= 3 if _COMPLAINTS.search(text) else False
         glued = glued or any(m.start() > 0 for m in _BACK_PAGE.finditer(text))
         s.check("passages without glued boilerplate", not glued, f"{where}: {text[:60]!r}...{text[-80:]!r}")
-        cell = _TABLE_HEAD.search(text) or _CELL_GLUED.search(text)
+        # a table's rows are lines of "cell<TAB>cell": each cell on its own
+        cells = [" ".join(c.split()) for row in p["text"].split("\n") for c in row.split("\t")]
+        cell = any(_TABLE_HEAD.search(c) or _CELL_GLUED.search(c) for c in cells)
         s.check("passages without glued table headings or cells", not cell, f"{where}: {text[:60]!r}...{text[-80:]!r}")
         section = " ".join((p.get("section") or "").split())
         bad = section and (_CONNECTIVE_END.search(section) or section[0].islower() or section.startswith("Responsible body")

@@ -17,6 +17,7 @@ CountTokens = Callable[[Sequence[str]], list[int]]
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
 _DECIMAL = re.compile(r"^(\d{1,2}\.\d{1,2}[a-z]?)\s+\S")
 _JUDGEMENT_HEADING = re.compile(rf":\s*(?:{PRINTED})$", re.I)
+_QUESTION_HEADING = re.compile(r"^(?:What|How|Why|Where|When|Who|Which|Is|Are|Does|Do)\b")
 
 
 def chunk(doc: Document, blocks: Sequence[Block], count_tokens: CountTokens, max_tokens: int) -> list[Passage]:
@@ -98,19 +99,31 @@ def _looks_like_heading(piece: str, i: int, pieces: list[str]) -> bool:
     if re.search(r":\s*\S", piece) or (parse_date(piece) and len(piece) < 40):
         return False
     words = piece.split()
+    if piece.endswith("?") and _QUESTION_HEADING.match(piece):
+        return len(words) <= 16  # "What is it like to be a child or young person with SEND in this area?"
     return len(words) <= 14 and piece[-1] not in ".!?,;" and not piece[0].islower() \
         and not re.match(r"^(Dear|Yours)\b", piece)
 
 
 def _split(text: str, start: int, end: int, count_tokens: CountTokens, max_tokens: int) -> list[tuple[int, int]]:
-    """Pack whole sentences into spans of at most ``max_tokens`` word pieces."""
-    sentences = [(start + s, start + e) for s, e in sentence_spans(text[start:end])]
+    """Pack whole list items (whole sentences of an item too long for one span) into spans of at
+    most ``max_tokens`` word pieces, so that a passage never starts inside a bullet."""
+    items: list[list[tuple[int, int]]] = []
+    for s, e in sentence_spans(text[start:end]):
+        if not items or LIST_ITEM.match(text[start + s : start + e]) or text[start + s - 1] == "\n":
+            items.append([])
+        items[-1].append((start + s, start + e))
+    whole = [(item[0][0], item[-1][1]) for item in items]
     pieces: list[tuple[int, int]] = []
-    for (s, e), n in zip(sentences, count_tokens([text[s:e] for s, e in sentences])):
+    for item, (s, e), n in zip(items, whole, count_tokens([text[s:e] for s, e in whole])):
         if n <= max_tokens:
             pieces.append((s, e))
-        else:
-            pieces.extend(_split_words(text, s, e, count_tokens, max_tokens))
+            continue
+        for (s, e), n in zip(item, count_tokens([text[s:e] for s, e in item])):
+            if n <= max_tokens:
+                pieces.append((s, e))
+            else:
+                pieces.extend(_split_words(text, s, e, count_tokens, max_tokens))
     sizes = count_tokens([text[s:e] for s, e in pieces])
     spans: list[tuple[int, int]] = []
     budget = 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from statistics import quantiles
 
 from indexer.errors import ExtractionError
+from indexer.ingest.pdf.columns import two_columns
 from indexer.ingest.pdf.lines import BULLET, Line, page_lines
 from indexer.ingest.pdf.tables import tables
 from indexer.types import Extracted
@@ -28,6 +29,7 @@ _ENDS_WITH_PAGE = re.compile(r"\S.*?(?:\s|\.{3,}|…)\s*\d{1,3}$")
 # "Inspection dates: ...", "Report published: ...", "Lead inspector: ...": a field of its own
 _LABEL = re.compile(r"^[A-Z][A-Za-z’' ]{2,28}:\s+\S")
 _TERMINAL = tuple(".!?:;")
+_MARGIN = -1.0  # the key under which ``_pitches`` also holds the right margin
 
 
 @dataclass
@@ -161,12 +163,26 @@ def _pitches(pages: list[list[Line]]) -> dict[float, float]:
     return {size: quantiles(values, n=4)[0] if len(values) > 1 else values[0] for size, values in gaps.items()}
 
 
+def _right_margin(pages: list[list[Line]]) -> float:
+    """Where the body's full lines end: the upper decile of line ends."""
+    rights = [ln.right for lines in pages for ln in lines if not _in_margin(ln)]
+    return quantiles(rights, n=10)[-1] if len(rights) > 1 else (rights[0] if rights else 0.0)
+
+
+def _short(line: Line, margin: float) -> bool:
+    """A line that stops well before the right margin: the last of its paragraph, or a heading."""
+    return line.right < margin - 0.3 * max(margin - line.x, 1.0)
+
+
 def _paragraphs(pages: list[list[Line]]) -> list[tuple[str, int]]:
     pitches = _pitches(pages)
+    pitches[_MARGIN] = _right_margin(pages)
     out: list[tuple[str, int]] = []
     current: _Para | None = None
     for lines in pages:
         found, used = tables(lines)
+        if not found:
+            found, used = two_columns(lines)
         for i, line in enumerate(lines):
             if i in found:
                 if current:
@@ -222,21 +238,29 @@ def _continues(para: _Para, line: Line, pitches: dict[float, float]) -> bool:
         return (para.bullet_x is not None and abs(line.x - para.bullet_x) < 3) or (para.numbered and indented)
     if para.bullet_x is not None and line.x <= para.bullet_x + 3:
         return False  # text back at the bullets' margin ends the list
+    margin = pitches.get(_MARGIN, 0.0)
     same_page = line.page == prev.page
     if same_page:
         gap = prev.y_end - line.y
         pitch = _pitch(prev, pitches)
         if gap < -2 or gap > 3.2 * pitch:
             return False
+        if gap > 1.2 * pitch and prev.text.endswith(_TERMINAL):
+            return False  # a finished sentence, a little space: the next cell or item of a table
         if gap <= 1.45 * pitch:
-            return True
+            # a table's heading cell ("Areas for improvement") over the first line of its text
+            return not (_heading_like(para) and not prev.text.endswith(_TERMINAL) and _short(prev, margin)
+                        and not _short(line, margin) and line.text[:1].isupper() and len(para.text.split()) <= 8)
         return para.numbered and indented  # a paragraph break inside a numbered paragraph
     # across a page break
     if line.text[:1].islower():
         return True
     if para.numbered and indented:
         return True
-    return not prev.text.endswith(_TERMINAL) and not _heading_like(para)
+    if para.bullet_x is not None and len(para.lines) > 1 and line.x > para.bullet_x + 6 \
+            and abs(line.x - para.lines[-1].x) < 3:
+        return True  # a list item carried on at its text's indent
+    return not prev.text.endswith(_TERMINAL) and not _heading_like(para) and not _short(prev, margin)
 
 
 def _heading_like(para: _Para) -> bool:

@@ -23,8 +23,8 @@ class Line:
     text: str
     page: int
     x: float
-    y: float  # bottom of the first character, in points from the foot of the page
-    y_end: float  # bottom of the last character (PDFium joins a line hyphenated at its end to the next)
+    y: float  # baseline of the first character, in points from the foot of the page
+    y_end: float  # baseline of the last character (PDFium joins a line hyphenated at its end to the next)
     right: float
     size: float  # font size of the first letter
     lead_size: float  # font size of the first character (a superscript marker is smaller)
@@ -47,8 +47,11 @@ def page_lines(pdf: object, index: int) -> Iterator[Line]:
         first = start + len(raw_line) - len(raw_line.lstrip())
         last = start + len(raw_line.rstrip()) - 1
         try:
-            x, y, _, _ = textpage.get_charbox(first)
-            _, y_end, right, _ = textpage.get_charbox(last)
+            x, _, _, _ = textpage.get_charbox(first)
+            _, _, right, _ = textpage.get_charbox(last)
+            # the baseline, not the glyph's box: a line that starts with "p" or ends with "’" is no
+            # further from its neighbours than one that starts with "A"
+            y, y_end = _baseline(textpage, first, raw), _baseline(textpage, last, raw)
         except Exception:  # a character PDFium cannot place: keep the text, guess the place
             x, y, y_end, right = 0.0, 0.0, 0.0, 0.0
         letter = next((i for i, ch in enumerate(raw_line) if ch.isalpha()), len(raw_line) - len(raw_line.lstrip()))
@@ -60,6 +63,15 @@ def page_lines(pdf: object, index: int) -> Iterator[Line]:
         yield Line(text, index + 1, x, y, y_end, right, size, lead_size, height)
     textpage.close()
     page.close()
+
+
+def _baseline(textpage: object, index: int, raw: object) -> float:
+    import ctypes
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y)):  # type: ignore[attr-defined]
+        raise ValueError("no origin")
+    return y.value
 
 
 def _drop_markers(line: str, start: int, textpage: object, raw: object) -> str:

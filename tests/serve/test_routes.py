@@ -122,7 +122,7 @@ def test_openapi_documentation(client: TestClient) -> None:
     ("get", "/search?q=care&year_from=2020x", None, 422, "year_from must be a whole number, not '2020x'."),
     ("get", "/search?q=care&year_to=soon", None, 422, "year_to must be a whole number, not 'soon'."),
     ("get", "/search?q=care&type=blog", None, 422,
-     "'blog' is not a document type; use one of: inspection, focused_visit, monitoring_visit, jtai, committee_report, news, other."),
+     "'blog' is not a document type; use one of: inspection, focused_visit, monitoring_visit, jtai, area_send, committee_report, news, other."),
     ("get", "/search?q=care&k=0", None, 422, "k must be between 1 and 100, not 0."),
     ("get", "/search?q=care&k=101", None, 422, "k must be between 1 and 100, not 101."),
     ("get", "/search?q=care&k=ten", None, 422, "k must be a whole number, not 'ten'."),
@@ -130,7 +130,8 @@ def test_openapi_documentation(client: TestClient) -> None:
     ("get", "/search?q=", None, 422, "q must not be empty."),
     ("get", "/search?q=care&authorty=York", None, 422, "authorty is not a field this endpoint reads; see /docs."),
     ("get", "/search?q=care&grade=superb", None, 422,
-     "'superb' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate."),
+     "'superb' is not an Ofsted grade; use one of: outstanding, good, requires improvement, inadequate, "
+     "or an area SEND outcome: positive, inconsistent, systemic, written statement of action."),
     ("get", "/search?q=care&authority=Narnia", None, 422, "'Narnia' is not an English local authority that we know."),
     ("get", "/ask?q=" + "a" * 1001, None, 422, "q must be at most 1000 characters, not 1001."),
     ("post", "/ask", {"question": "a" * 1001}, 422, "question must be at most 1000 characters, not 1001."),

@@ -251,11 +251,15 @@ def page_checks(s: Score, name: str, ps: list[dict[str, Any]], pages: list[list[
             s.counts["pages without passages, neither blank, contents nor back page"] += 1
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+def load(description: str | None, real: Path) -> tuple[argparse.Namespace, list[dict[str, Any]],
+                                                    dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]],
+                                                    dict[str, list[list[str]]], Score]:
+    """The command line, the truth rows, the index's documents and passages by file name, the
+    PDFs' own lines, and a score with the document counts: what every scorer starts from."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--index", required=True)
-    ap.add_argument("--truth", type=Path, default=REAL / "truth.jsonl")
-    ap.add_argument("--pdfs", type=Path, default=REAL / "pdfs")
+    ap.add_argument("--truth", type=Path, default=real / "truth.jsonl")
+    ap.add_argument("--pdfs", type=Path, default=real / "pdfs")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-errors", action="store_true")
     args = ap.parse_args()
@@ -267,6 +271,11 @@ def main() -> None:
     pdfs = read_pdfs(args.pdfs, [row["file"] for row in truth])
     s = Score()
     s.counts["documents in truth"], s.counts["documents indexed"] = len(truth), sum(r["file"] in docs for r in truth)
+    return args, truth, docs, by_doc, pdfs, s
+
+
+def main() -> None:
+    args, truth, docs, by_doc, pdfs, s = load(__doc__.splitlines()[0] if __doc__ else None, REAL)
     s.counts["judgements read that truth says do not exist"] = 0
     for row in truth:
         name, ps, pages = row["file"], by_doc.get(row["file"], []), pdfs.get(row["file"], [])

@@ -13,17 +13,14 @@ the last inspection day.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from score_real import Score, date_forms, page_checks, passage_checks, read_pdfs, report, run_info  # noqa: E402
+from score_real import Score, date_forms, load, page_checks, passage_checks, report  # noqa: E402
 from structure import structure_checks  # noqa: E402
 
 from indexer.describe.authorities import gazetteer  # noqa: E402
@@ -92,21 +89,7 @@ def furniture_checks(s: Score, name: str, ps: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--index", required=True)
-    ap.add_argument("--truth", type=Path, default=REAL / "truth.jsonl")
-    ap.add_argument("--pdfs", type=Path, default=REAL / "pdfs")
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--show-errors", action="store_true")
-    args = ap.parse_args()
-    truth = [json.loads(line) for line in args.truth.read_text().splitlines() if line.strip()]
-    docs = {Path(d["path"]).name: d for d in run_info(args.index, False)["documents"]}
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for p in run_info(args.index, True)["passages"]:
-        by_doc[Path(p["path"]).name].append(p)
-    pdfs = read_pdfs(args.pdfs, [row["file"] for row in truth])
-    s = Score()
-    s.counts["documents in truth"], s.counts["documents indexed"] = len(truth), sum(r["file"] in docs for r in truth)
+    args, truth, docs, by_doc, pdfs, s = load(__doc__.splitlines()[0] if __doc__ else None, REAL)
     for row in truth:
         name, ps, pages = row["file"], by_doc.get(row["file"], []), pdfs.get(row["file"], [])
         text = " ".join(" ".join(p["text"] for p in ps).split())

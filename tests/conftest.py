@@ -91,3 +91,13 @@ def seed_library(seed_index, real_embedder):  # type: ignore[no-untyped-def]
     library = Library.open(seed_index, real_embedder)
     yield library
     library.close()
+
+
+@pytest.fixture(scope="session")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The seed documents indexed once with the fake embedder, for tests that never write to it."""
+    from indexer.build import build
+
+    settings = Settings(index_dir=tmp_path_factory.mktemp("seeds") / "index", model="fake")
+    build(CORPUS, settings, FakeEmbedder(), progress=False)
+    return settings

@@ -13,6 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indexer.describe.authorities import gazetteer
+from indexer.describe.metadata import describe
+from indexer.ingest.cleaning import clean
+from indexer.ingest.readers import read
+from indexer.types import Cleaned, Document
+
 AUTHORITY = "Tameside"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 WRAPPED_SENTENCE = (
@@ -125,3 +131,14 @@ def write_ofsted_pdf(path: Path) -> Path:
     furniture(4)
     pdf.output(str(path))
     return path
+
+
+def read_described(path: Path) -> tuple[Document, Cleaned]:
+    """A fixture PDF read, cleaned and described, as the build does."""
+    extracted = read(path)
+    cleaned = clean(extracted)
+    return describe(path.name, "sha", extracted, cleaned, gazetteer()), cleaned
+
+
+def blocks(cleaned: Cleaned) -> list[str]:
+    return [cleaned.text[b.start : b.end] for b in cleaned.blocks]

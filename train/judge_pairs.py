@@ -17,15 +17,11 @@ from collections.abc import Iterable
 
 import bm25s
 import Stemmer
+from build_data import norm
 
 from indexer.ingest.sentences import sentence_spans
 
 _STEMMER = Stemmer.Stemmer("english")
-
-
-def norm(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def sentences(text: str) -> list[str]:

@@ -4,13 +4,10 @@ synthetic lines for the cases a drawing cannot make."""
 from pathlib import Path
 
 import pytest
-from pdf_fixtures import AUTHORITY, DEJAVU, WRAPPED_SENTENCE, write_ofsted_pdf
+from pdf_fixtures import AUTHORITY, DEJAVU, WRAPPED_SENTENCE, blocks, read_described, write_ofsted_pdf
 
-from indexer.describe.authorities import gazetteer
-from indexer.describe.metadata import describe
 from indexer.errors import ExtractionError
 from indexer.ingest.chunking import chunk
-from indexer.ingest.cleaning import clean
 from indexer.ingest.pdf.layout import Line, layout
 from indexer.ingest.readers import read
 from indexer.types import Cleaned, Document
@@ -20,14 +17,7 @@ HEADER = f"Inspection of {AUTHORITY} local authority children's services"
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Cleaned]:
-    path = write_ofsted_pdf(tmp_path_factory.mktemp("pdf") / "3f9a.pdf")
-    extracted = read(path)
-    cleaned = clean(extracted)
-    return describe(path.name, "sha", extracted, cleaned, gazetteer()), cleaned
-
-
-def blocks(cleaned: Cleaned) -> list[str]:
-    return [cleaned.text[b.start : b.end] for b in cleaned.blocks]
+    return read_described(write_ofsted_pdf(tmp_path_factory.mktemp("pdf") / "3f9a.pdf"))
 
 
 def test_judgement_table_read_from_separate_cells(report: tuple[Document, Cleaned]) -> None:

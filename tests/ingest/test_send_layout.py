@@ -3,26 +3,16 @@
 
 
 import pytest
+from pdf_fixtures import blocks, read_described
 from send_fixtures import write_send_layout_pdf
 
-from indexer.describe.authorities import gazetteer
-from indexer.describe.metadata import describe
 from indexer.ingest.chunking import chunk
-from indexer.ingest.cleaning import clean
-from indexer.ingest.readers import read
 from indexer.types import Block, Cleaned, Document, Passage
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Cleaned]:
-    path = write_send_layout_pdf(tmp_path_factory.mktemp("send") / "9a1c.pdf")
-    extracted = read(path)
-    cleaned = clean(extracted)
-    return describe(path.name, "sha", extracted, cleaned, gazetteer()), cleaned
-
-
-def blocks(cleaned: Cleaned) -> list[str]:
-    return [cleaned.text[b.start : b.end] for b in cleaned.blocks]
+    return read_described(write_send_layout_pdf(tmp_path_factory.mktemp("send") / "9a1c.pdf"))
 
 
 def words(texts: list[str]) -> int:

@@ -8,22 +8,14 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from conftest import CORPUS, ROOT, FakeEmbedder
+from conftest import ROOT, FakeEmbedder
 from fastapi.testclient import TestClient
 
-from indexer.build import build
 from indexer.config import Settings
 from indexer.errors import SettingsError
 from indexer.serve import ServeOptions, create_app, is_loopback, serve_options
 
 KEY = "s3cret-key-for-tests"
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    settings = Settings(index_dir=tmp_path_factory.mktemp("auth") / "index", model="fake")
-    build(CORPUS, settings, FakeEmbedder(), progress=False)
-    return settings
 
 
 @pytest.fixture(scope="module")

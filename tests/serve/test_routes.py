@@ -7,23 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FakeEmbedder
+from conftest import FakeEmbedder
 from fastapi.testclient import TestClient
 
 from indexer import views
-from indexer.build import build
 from indexer.config import Settings
 from indexer.library import Library, make_filters
 from indexer.serve import ServeOptions, create_app
 
 DENTIST = "How long do children wait to see a dentist in Blackburn with Darwen?"
-
-
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    settings = Settings(index_dir=tmp_path_factory.mktemp("serve") / "index", model="fake")
-    build(CORPUS, settings, FakeEmbedder(), progress=False)
-    return settings
 
 
 @pytest.fixture(scope="module")

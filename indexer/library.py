@@ -14,12 +14,11 @@ from indexer.ask.answer import compose, decline
 from indexer.ask.judge import CrossEncoderJudge, Judge
 from indexer.ask.query import parse_question
 from indexer.ask.search import Searcher, authorities, doc_counts
-from indexer.ask.topic import Topic, is_procedural, on_topic, topic_of
+from indexer.ask.topic import Topic, topic_of
 from indexer.config import Settings
 from indexer.describe.authorities import gazetteer
 from indexer.describe.grades import parse_grade
 from indexer.errors import UnknownDocType
-from indexer.ingest.sentences import sentence_spans
 from indexer.store.embedding import Embedder, SentenceTransformerEmbedder
 from indexer.store.index import Index, open_index
 from indexer.types import DOC_TYPES, Answer, Document, Filters, Hit
@@ -69,7 +68,7 @@ class Library:
     def open(cls, settings: Settings, embedder: Embedder | None = None, judge: Judge | None = None) -> Library:
         """The index of ``settings``; the judge they name (loaded once a process) unless one is given."""
         index = open_index(settings.index_dir, settings.model)
-        if judge is None and settings.judge:
+        if judge is None and settings.answer_gate == "judge":
             judge = shared_judge(settings.judge)
         return cls(index, embedder or SentenceTransformerEmbedder(settings.model), settings, judge)
 
@@ -84,13 +83,10 @@ class Library:
         hand-weighted sentence score."""
         return self.settings.min_judge_score if self.judge is not None else self.settings.min_answer_score
 
-    def answers(self, question: str, hit: Hit, topic: Topic) -> bool:
-        """Does one of the passage's sentences answer the question (by the judge, or on topic)?"""
-        sentences = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]
-        if self.judge is not None:
-            scores = self.judge.score(question, [t for t in sentences if not is_procedural(t)])
-            return bool(len(scores)) and float(scores.max()) >= self.min_score
-        return any(on_topic(t, topic, hit.passage.text) for t in sentences)
+    @property
+    def topic_gate(self) -> bool:
+        """Without a judge, do the topic rules (ask/topic.py) decide as well as the sentence score?"""
+        return self.judge is None and self.settings.answer_gate == "topic"
 
     @cached_property
     def indexed_authorities(self) -> set[str]:
@@ -128,7 +124,8 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, topic=topic)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        answer = compose(question, hits, applied, self.embedder, self.min_score, qv, query, topic, self.judge)
+        answer = compose(question, hits, applied, self.embedder, self.min_score, qv, query, topic, self.judge,
+                         topic_gate=self.topic_gate)
         if not answer.answered and not topic.empty and not applied.empty:
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
@@ -141,13 +138,18 @@ class Library:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
         wider = replace(answer.filters, authorities=(), year_from=None, year_to=None, year_pinned=False,
                         sources={k: v for k, v in answer.filters.sources.items() if k not in ("authority", "year")})
-        hits = self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
+        admitted = self.searcher.admitted_documents(answer.filters)  # already asked: not "outside"
+        inside = {d.path for d, ok in zip(self.index.documents, admitted) if ok}
+        hits = [h for h in self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
+                if h.document.path not in inside]
+        elsewhere = compose(question, hits, wider, self.embedder, self.min_score, qv, query, topic, self.judge,
+                            topic_gate=self.topic_gate)
         where = []
-        for hit in hits[:5]:
-            if self.answers(question, hit, topic):
-                label = f"{hit.document.authority or hit.document.title} ({hit.document.year or 'undated'})"
-                if label not in where:
-                    where.append(label)
+        for citation in elsewhere.citations:
+            doc = citation.hit.document
+            label = f"{doc.authority or doc.title} ({doc.year or 'undated'})"
+            if label not in where:
+                where.append(label)
         if not where:
             return answer
         shown = ", ".join(where[:3]) + (" and others" if len(where) > 3 else "")

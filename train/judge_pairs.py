@@ -43,7 +43,8 @@ def _overlap(question: str, sentence: str) -> int:
     return len(q & set(re.findall(r"[a-z]{4,}", sentence.lower())))
 
 
-def pairs(questions: Iterable[dict], declined: Iterable[dict], seed: int = 16) -> list[tuple[str, str, int]]:
+def pairs(questions: Iterable[dict], declined: Iterable[dict], seed: int = 16,
+          per_declined: int = 4) -> list[tuple[str, str, int]]:
     rng = random.Random(seed)
     questions, declined = list(questions), list(declined)
     out: list[tuple[str, str, int]] = []
@@ -63,7 +64,8 @@ def pairs(questions: Iterable[dict], declined: Iterable[dict], seed: int = 16) -
         stranger = rng.choice(every)
         if not _answers(stranger, r["evidence"]):
             out.append((r["question"], stranger, 0))
-    out.extend(_declined_pairs(questions, declined))
+    if per_declined:
+        out.extend(_declined_pairs(questions, declined, per_declined))
     rng.shuffle(out)
     return out
 

@@ -54,6 +54,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--seed", type=int, default=16)
     parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "judge")
+    parser.add_argument("--per-declined", type=int, default=4,
+                        help="non-answers per question to decline (0: learn from answerable questions only)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -70,7 +72,7 @@ def main() -> None:
     from indexer.store.embedding import model_path
 
     torch.manual_seed(args.seed)
-    train = pairs(load("questions.jsonl", "train"), load("declined.jsonl", "train"), args.seed)
+    train = pairs(load("questions.jsonl", "train"), load("declined.jsonl", "train"), args.seed, args.per_declined)
     valid = pairs(load("questions.jsonl", "valid"), load("declined.jsonl", "valid"), args.seed)
     print(json.dumps({"train_pairs": len(train), "positives": sum(y for *_, y in train),
                       "valid_pairs": len(valid)}), flush=True)

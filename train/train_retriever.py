@@ -35,6 +35,34 @@ def load(split: str | None = None) -> list[dict]:
     return [r for r in rows if split is None or r["split"] == split]
 
 
+def fine_tune(model, rows: list[dict], epochs: float, batch_size: int, lr: float, seed: int) -> None:  # type: ignore[no-untyped-def]
+    """MultipleNegativesRankingLoss over (question, its passage, a hard negative of the same report)."""
+    from datasets import Dataset
+    from sentence_transformers import SentenceTransformerTrainer, SentenceTransformerTrainingArguments
+    from sentence_transformers.losses import MultipleNegativesRankingLoss
+    from sentence_transformers.training_args import BatchSamplers
+
+    data = Dataset.from_dict({
+        "anchor": [r["question"] for r in rows],
+        "positive": [passage_input(r["passage"], r.get("section")) for r in rows],
+        "negative": [passage_input(r["negative"], r.get("negative_section")) for r in rows],
+    })
+    training = SentenceTransformerTrainingArguments(
+        output_dir=str(ROOT / "train" / "out" / "retriever"), num_train_epochs=epochs,
+        per_device_train_batch_size=batch_size, learning_rate=lr, warmup_ratio=0.1, seed=seed, data_seed=seed,
+        batch_sampler=BatchSamplers.NO_DUPLICATES, save_strategy="no", logging_steps=10, report_to="none",
+        dataloader_num_workers=0, use_cpu=True,
+    )
+    SentenceTransformerTrainer(model=model, args=training, train_dataset=data,
+                               loss=MultipleNegativesRankingLoss(model)).train()
+
+
+def corpus_of(rows: list[dict]) -> list[str]:
+    """Every passage the data holds, as the index embeds it: the haystack of the figures."""
+    return sorted({passage_input(r["passage"], r.get("section")) for r in rows}
+                  | {passage_input(r["negative"], r.get("negative_section")) for r in rows if r["negative"]})
+
+
 def dense_figures(model, rows: list[dict], corpus: list[str]) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """recall@1/5/10 and MRR@10 of each question's own passage among ``corpus``."""
     where = {t: i for i, t in enumerate(corpus)}
@@ -67,22 +95,14 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
 
     import torch
-    from datasets import Dataset
-    from sentence_transformers import (
-        SentenceTransformer,
-        SentenceTransformerTrainer,
-        SentenceTransformerTrainingArguments,
-    )
-    from sentence_transformers.losses import MultipleNegativesRankingLoss
-    from sentence_transformers.training_args import BatchSamplers
+    from sentence_transformers import SentenceTransformer
 
     from indexer.config import DEFAULT_BASE_MODEL
     from indexer.store.embedding import model_path
 
     torch.manual_seed(args.seed)
     train, valid = load("train"), load("valid")
-    corpus = sorted({passage_input(r["passage"], r.get("section")) for r in load()}
-                    | {passage_input(r["negative"], r.get("negative_section")) for r in load() if r["negative"]})
+    corpus = corpus_of(load())
     name = args.score if args.valid_only and args.score else DEFAULT_BASE_MODEL
     model = SentenceTransformer(model_path(name), device="cpu", model_kwargs={"dtype": torch.float32})
     before = dense_figures(model, valid, corpus)
@@ -90,21 +110,8 @@ def main() -> None:
                       "corpus": len(corpus)}), flush=True)
     if args.valid_only:
         return
-    data = Dataset.from_dict({
-        "anchor": [r["question"] for r in train],
-        "positive": [passage_input(r["passage"], r.get("section")) for r in train],
-        "negative": [passage_input(r["negative"], r.get("negative_section")) for r in train],
-    })
-    work = ROOT / "train" / "out" / "retriever"
-    training = SentenceTransformerTrainingArguments(
-        output_dir=str(work), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
-        learning_rate=args.lr, warmup_ratio=0.1, seed=args.seed, data_seed=args.seed,
-        batch_sampler=BatchSamplers.NO_DUPLICATES, save_strategy="no", logging_steps=10, report_to="none",
-        dataloader_num_workers=0, use_cpu=True,
-    )
     started = time.perf_counter()
-    SentenceTransformerTrainer(model=model, args=training, train_dataset=data,
-                               loss=MultipleNegativesRankingLoss(model)).train()
+    fine_tune(model, train, args.epochs, args.batch_size, args.lr, args.seed)
     seconds = time.perf_counter() - started
     after = dense_figures(model, valid, corpus)
     # fp16 on disk halves the size; it loads as fp32, and the vectors agree to a cosine of 0.9999+.

@@ -1,8 +1,11 @@
-"""Calibrate the answer judge's threshold: the whole pipeline at several thresholds, one question
-file, one index. Each question's sentences are judged once (a memo); everything else is the
+"""Calibrate what decides to answer: the whole pipeline under each answer gate at several
+thresholds, one question file, one index. The topic rules at the settings' threshold first; then
+the sentence score alone (``score``) and the answer judge (``judge``) at each threshold. Each
+search is done once and each question's sentences judged once (memos); everything else is the
 product's own ask() and evaluate().
 
-    python bench/judge_threshold.py train/data/valid-eval.jsonl --index DIR [--thresholds 0.3 0.5 0.7]
+    python bench/answer_gates.py train/data/valid-eval.jsonl --index DIR \
+        [--score 0.4 0.5 0.6] [--judge-thresholds 0.3 0.5 0.7] [--judge MODEL]
 
 Calibrate on the validation split (reports the models never trained on); report other files
 with the threshold chosen there, never the other way round.
@@ -23,7 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.ask.judge import CrossEncoderJudge, Judge  # noqa: E402
-from indexer.config import BUNDLED_JUDGE, load_settings  # noqa: E402
+from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import evaluate, load_questions  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
@@ -62,20 +65,24 @@ def main() -> None:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--index", required=True)
     parser.add_argument("--judge", default=None, help="judge model (default: the settings')")
-    parser.add_argument("--thresholds", type=float, nargs="+", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+    parser.add_argument("--score", type=float, nargs="*", default=[0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
+    parser.add_argument("--judge-thresholds", type=float, nargs="*", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
     args = parser.parse_args()
-    settings = load_settings(index_dir=args.index)
-    library = Library.open(settings, judge=MemoJudge(CrossEncoderJudge(args.judge or BUNDLED_JUDGE)))
+    settings = load_settings(index_dir=args.index, answer_gate="topic")
+    library = Library.open(settings)
     library.__dict__["searcher"] = MemoSearcher(library.searcher)  # a cached_property, set once
     rows = load_questions(args.questions)
-    judge = library.judge
-    for threshold in [None, *args.thresholds]:  # None: no judge, the topic rules
-        library.judge = judge if threshold is not None else None
-        library.settings = replace(settings, min_judge_score=threshold or settings.min_judge_score)
+    runs = [("topic", settings.min_answer_score)] + [("score", t) for t in args.score]
+    runs += [("judge", t) for t in args.judge_thresholds]
+    judge = MemoJudge(CrossEncoderJudge(args.judge or settings.judge)) if args.judge_thresholds else None
+    for gate, threshold in runs:
+        library.judge = judge if gate == "judge" else None
+        library.settings = replace(settings, answer_gate=gate, **(
+            {"min_judge_score": threshold} if gate == "judge" else {"min_answer_score": threshold}))
         r = evaluate(library, rows)
         overall = r.get("overall", {})
         print(json.dumps({
-            "threshold": threshold, "recall@5": overall.get("recall@5"), "mrr": overall.get("mrr"),
+            "gate": gate, "threshold": threshold, "recall@5": overall.get("recall@5"), "mrr": overall.get("mrr"),
             "answer_hit": r["answer_hit"], "answer_precision": r["answer_precision"],
             "abstention_accuracy": r["abstention_accuracy"],
             "near_miss_declined": r["abstention_near_miss"]["declined"],

@@ -1,0 +1,61 @@
+"""What decides to answer (settings.answer_gate): the topic rules take the question's rarest word
+literally; the sentence score alone does not, and still declines what no passage is close to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import FakeEmbedder
+
+from indexer.build import build
+from indexer.config import Settings
+from indexer.errors import SettingsError
+from indexer.library import Library, make_filters
+from indexer.store.index import open_index
+
+# The seeds say "Too many children wait too long to see a dentist in Blackburn with Darwen";
+# no document says "dental team", which the topic rules take for what is asked.
+PARAPHRASE = "How many children wait too long to see a dental team in Blackburn with Darwen since spring?"
+
+
+@pytest.fixture
+def indexed(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> Settings:
+    build(corpus_copy, settings, fake, progress=False)
+    return settings
+
+
+def _library(settings: Settings, fake: FakeEmbedder, gate: str) -> Library:
+    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate))
+
+
+def test_the_topic_rules_decline_a_paraphrase_the_score_gate_answers(indexed: Settings, fake: FakeEmbedder) -> None:
+    declined = _library(indexed, fake, "topic").ask(PARAPHRASE)
+    assert not declined.answered and "discusses dental team" in declined.message
+    answer = _library(indexed, fake, "score").ask(PARAPHRASE)
+    assert answer.answered
+    assert "wait too long to see a dentist" in answer.sentences[0].text
+    assert answer.sentences[0].text in answer.citations[0].hit.passage.text
+
+
+def test_the_score_gate_still_declines_what_nothing_is_close_to(indexed: Settings, fake: FakeEmbedder) -> None:
+    answer = _library(indexed, fake, "score").ask("Can you recommend a good plumber in Blackpool?")
+    assert not answer.answered and answer.sentences == ()
+
+
+def test_a_decline_never_offers_documents_inside_the_filters_as_outside_them(
+    indexed: Settings, fake: FakeEmbedder
+) -> None:
+    for gate in ("topic", "score"):
+        answer = _library(indexed, fake, gate).ask("Can you recommend a good plumber?", make_filters(["Blackpool"]))
+        assert not answer.answered
+        outside = answer.message.partition("Documents outside the filters do:")[2]
+        assert "Blackpool" not in outside
+
+
+def test_an_unknown_gate_or_a_judge_gate_without_a_judge_is_one_sentence(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="answer_gate must be one of judge, score, topic"):
+        Settings(index_dir=tmp_path, answer_gate="vibes")
+    with pytest.raises(SettingsError, match="needs a judge model"):
+        Settings(index_dir=tmp_path, answer_gate="judge", judge="")

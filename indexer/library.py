@@ -126,13 +126,14 @@ class Library:
             return decline(question, [], applied, self.explain_empty(applied))
         answer = compose(question, hits, applied, self.embedder, self.min_score, qv, query, topic, self.judge,
                          topic_gate=self.topic_gate)
-        if not answer.answered and not topic.empty and not applied.empty:
+        if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
 
     def topic(self, query: str) -> Topic:
         """What ``query`` (a question less its filter words) asks about, in this library's words."""
-        return topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
+        topic = topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
+        return replace(topic, unsaid=not topic.empty and self.index.uses(topic.describe()) == 0)
 
     def _offer_wider(self, answer: Answer, question: str, query: str, qv: Any, topic: Topic) -> Answer:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
@@ -153,7 +154,7 @@ class Library:
         if not where:
             return answer
         shown = ", ".join(where[:3]) + (" and others" if len(where) > 3 else "")
-        message = answer.message.split(";")[0] + f". Documents outside the filters do: {shown}."
+        message = answer.message.removesuffix("; the closest passages are below.") + f". Documents outside the filters do: {shown}."
         return replace(answer, message=message, wider=wider)
 
     def explain_empty(self, filters: Filters) -> str:

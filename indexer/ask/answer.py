@@ -59,8 +59,10 @@ def compose(
     elif topic is not None and topic_gate:
         candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
     if not candidates or candidates[0].score < min_score:
-        if topic is not None and not topic.empty and hits:
+        if topic is not None and not topic.empty and hits and (topic_gate or topic.unsaid):
             message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."
+        elif hits and not topic_gate:  # the score or the judge decided: say what was asked, as asked
+            message = f"No {scope(filters)} answers “{question.strip()}”; the closest passages are below."
         elif hits:
             message = "The indexed documents do not answer this clearly; the closest passages are below."
         else:

@@ -202,7 +202,16 @@ def synthesise(size: int, folder: Path, embedder: SentenceTransformerEmbedder, s
         ))
         passages.append(doc_passages)
         hashes.append([p.id for p in doc_passages])
-    publish(folder, load_settings().model, documents, passages, hashes, matrix)
+    # Each passage's sentence vectors, as a build stores them: the real vectors of its sentences.
+    known = dict(zip(sentences, vectors))
+    spans = [[p.text[s:e] for s, e in sentence_spans(p.text)] for group in passages for p in group]
+    missing = sorted({t for group in spans for t in group if t not in known})
+    known.update(zip(missing, embedder.embed(missing, batch_size=64)))
+    offsets = np.zeros(size + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(group) for group in spans])
+    sentence_matrix = np.stack([known[t] for group in spans for t in group])
+    publish(folder, load_settings().model, documents, passages, hashes, matrix,
+            sentences=(offsets, sentence_matrix))
 
 
 def _seed_index(embedder: SentenceTransformerEmbedder) -> Path:

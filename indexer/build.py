@@ -14,8 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
 from indexer.config import Settings
 from indexer.describe.authorities import gazetteer
 from indexer.describe.metadata import SIDECAR, apply_overrides, describe, read_sidecar
@@ -27,6 +25,7 @@ from indexer.store.embedding import Embedder
 from indexer.store.index import Index, check_model, open_index, read_manifest
 from indexer.store.publish import publish
 from indexer.types import Cleaned, Document, Extracted, Passage
+from indexer.vectors import passage_vectors, sentence_vectors
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,8 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     inputs = [embed_input(p) for p in flat]
     hashes = [hashlib.sha256(f"{settings.model}\x00{t}".encode()).hexdigest()[:24] for t in inputs]
     t0 = time.perf_counter()
-    vectors, todo = _vectors(inputs, hashes, old, embedder, settings, show)
+    vectors, todo = passage_vectors(inputs, hashes, old, embedder, settings, show)
+    sentences = sentence_vectors(flat, hashes, old, embedder, settings, show)
     # tokens counted when chunking (the section heading in front is not counted)
     tokens = sum(flat[i].tokens for i in todo)
     embedded, reused = len(todo), len(flat) - len(todo)
@@ -148,7 +148,8 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
         per_doc.append(hashes[at : at + len(group)])
         at += len(group)
     t0 = time.perf_counter()
-    publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors, settings.ann_threshold)
+    publish(settings.index_dir, settings.model, documents, passages, per_doc, vectors, settings.ann_threshold,
+            sentences)
     timings["store"] = time.perf_counter() - t0
     pages = sum(len(r[0].pages) for r in read_out.values() if not isinstance(r, ExtractionError))
     report = BuildReport(
@@ -235,34 +236,3 @@ def _describe(
     if overrides:
         doc = apply_overrides(doc, overrides, gazetteer())
     return doc, chunk(doc, cleaned.blocks, embedder.count_tokens, settings.max_tokens)
-
-
-def _vectors(
-    inputs: Sequence[str], hashes: Sequence[str], old: Index | None, embedder: Embedder,
-    settings: Settings, show: bool,
-) -> tuple[np.ndarray, list[int]]:
-    """Vectors for every input, reusing the old index's where the text is unchanged;
-    returns them with the positions that had to be embedded."""
-    known = old.embed_hashes() if old is not None else {}
-    old_matrix = old.vector_matrix() if old is not None else None
-    todo = [i for i, h in enumerate(hashes) if h not in known]
-    dim = old_matrix.shape[1] if old_matrix is not None and old_matrix.size else embedder.dimension
-    vectors = np.zeros((len(inputs), dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        if h in known and old_matrix is not None:
-            vectors[i] = old_matrix[known[h]]
-    bar = None
-    if show and todo:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(todo), unit="passage", desc="Embedding", file=sys.stderr)
-    # Large steps: sentence-transformers sorts each call's texts by length to pad less.
-    step = 4096
-    for at in range(0, len(todo), step):
-        batch = todo[at : at + step]
-        vectors[batch] = embedder.embed([inputs[i] for i in batch], batch_size=settings.batch_size)
-        if bar is not None:
-            bar.update(len(batch))
-    if bar is not None:
-        bar.close()
-    return vectors, todo

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from indexer import across
-from indexer.ask.answer import compose, decline
+from indexer.ask.answer import PASSAGES_READ, compose, decline
 from indexer.ask.judge import CrossEncoderJudge, Judge
 from indexer.ask.query import parse_question
 from indexer.ask.search import Searcher, authorities, doc_counts
@@ -124,8 +124,8 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, topic=topic)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
-        answer = compose(question, hits, applied, self.embedder, self.min_score, qv, query, topic, self.judge,
-                         topic_gate=self.topic_gate)
+        answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
+                         qv, query, topic, self.judge, topic_gate=self.topic_gate)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
@@ -143,8 +143,8 @@ class Library:
         inside = {d.path for d, ok in zip(self.index.documents, admitted) if ok}
         hits = [h for h in self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
                 if h.document.path not in inside]
-        elsewhere = compose(question, hits, wider, self.embedder, self.min_score, qv, query, topic, self.judge,
-                            topic_gate=self.topic_gate)
+        elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
+                            self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

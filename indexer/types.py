@@ -144,6 +144,7 @@ class Hit:
     score: float
     dense: float = 0.0
     lexical: float = 0.0
+    row: int = -1  # the passage's row in the index it came from (-1: not from an index)
 
 
 @dataclass(frozen=True)

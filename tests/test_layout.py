@@ -1,5 +1,5 @@
 """The package's plan, checked from its import statements: data flows one way, ingest ->
-describe -> store <- ask <- across, with the face (library, build, cli, views, export, evaluate, and
+describe -> store <- ask <- across, with the face (library, build and its vectors, cli, views, export, evaluate, and
 the HTTP service in serve/) on top and the shared modules (types, errors, config) underneath."""
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ other rows are zeroed, so a filtered query returns k results whenever k exist.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from functools import cached_property
 
 import faiss
@@ -18,7 +19,8 @@ from indexer.ask.topic import Topic
 from indexer.config import Settings
 from indexer.describe import grades
 from indexer.describe.dates import find_dates, find_month_years
-from indexer.store.embedding import Embedder, on_model_thread
+from indexer.ingest.sentences import sentence_spans
+from indexer.store.embedding import Embedder, WithKnown, on_model_thread
 from indexer.store.index import Index
 from indexer.types import READER_COMMENTS, Filters, Hit
 
@@ -119,12 +121,26 @@ class Searcher:
                 score=float(fused[i]),
                 dense=float(dense[i]),
                 lexical=float(lex[i]),
+                row=int(rows[i]),
             )
             for i in order
         ]
         if self.rerank_depth:
-            hits = rerank(hits, qv, self.embedder, topic)
+            hits = rerank(hits, qv, self.with_sentences(hits), topic)
         return hits[:k]
+
+    def with_sentences(self, hits: Sequence[Hit]) -> Embedder:
+        """The embedder, told the vectors the index holds for the hits' sentences: a question
+        then embeds only itself (and the rare sentence an answer joins to the one before)."""
+        known: dict[str, np.ndarray] = {}
+        for hit in hits:
+            vectors = self.index.sentence_vectors(hit.row)
+            if vectors is None:
+                continue
+            texts = [hit.passage.text[s:e] for s, e in sentence_spans(hit.passage.text)]
+            if len(texts) == len(vectors):  # else built with other sentence boundaries: embed them
+                known.update(zip(texts, vectors))
+        return WithKnown(self.embedder, known) if known else self.embedder
 
     @cached_property
     def _matrix(self) -> torch.Tensor:

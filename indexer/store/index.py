@@ -51,6 +51,8 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_r
 # bound on the cost of a question whatever the size of the library.
 USES_READ = 8
 ACRONYMS = "acronyms.json"
+# Each passage's sentence vectors (fp16, read memory-mapped) and where each passage's start.
+SENTENCES, SENTENCE_ROWS = "sentences.npy", "sentence_rows.npy"
 
 
 def read_manifest(folder: Path) -> dict[str, object] | None:
@@ -127,6 +129,23 @@ class Index:
                 (doc_index,),
             )
         ]
+
+    @cached_property
+    def _sentences(self) -> tuple[np.ndarray, np.ndarray] | None:
+        gen = self.folder / self.generation
+        try:
+            return np.load(gen / SENTENCE_ROWS), np.load(gen / SENTENCES, mmap_mode="r")
+        except (OSError, ValueError):  # an index built before sentence vectors
+            return None
+
+    def sentence_vectors(self, row: int) -> np.ndarray | None:
+        """The vectors of passage ``row``'s sentences, in the order of ingest.sentences'
+        sentence_spans, embedded when the index was built; None when it holds none."""
+        stored = self._sentences
+        if stored is None or not 0 <= row < len(stored[0]) - 1:
+            return None
+        offsets, matrix = stored
+        return np.asarray(matrix[int(offsets[row]) : int(offsets[row + 1])], dtype=np.float32)
 
     @cached_property
     def acronyms(self) -> dict[str, str]:

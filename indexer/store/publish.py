@@ -24,6 +24,8 @@ from indexer.store.index import (
     HNSW_M,
     MANIFEST,
     SCHEMA,
+    SENTENCE_ROWS,
+    SENTENCES,
     read_manifest,
 )
 from indexer.store.lexical import Lexical
@@ -38,11 +40,13 @@ def publish(
     embed_hashes: Sequence[Sequence[str]],
     vectors: np.ndarray,
     ann_threshold: int = 300_000,
+    sentences: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> Path:
     """Write a new generation and point the manifest at it; returns the generation folder.
 
     From ``ann_threshold`` passages on, the vectors are stored in an HNSW graph (approximate
-    search in a millisecond or two) instead of a flat index (exact, linear in the size)."""
+    search in a millisecond or two) instead of a flat index (exact, linear in the size).
+    ``sentences`` are each passage's sentence vectors: offsets (one more than passages), matrix."""
     folder.mkdir(parents=True, exist_ok=True)
     name = f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
     gen = folder / name
@@ -72,6 +76,9 @@ def publish(
     db.close()
     (gen / ACRONYMS).write_text(json.dumps(find_acronyms(t for t in texts if "(" in t)), encoding="utf-8")
     np.save(gen / "row_doc.npy", row_doc)
+    if sentences is not None:
+        np.save(gen / SENTENCE_ROWS, sentences[0].astype(np.int64))
+        np.save(gen / SENTENCES, sentences[1].astype(np.float16))
     index: Any
     if len(vectors) >= ann_threshold:
         index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)

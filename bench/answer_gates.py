@@ -1,11 +1,13 @@
 """Calibrate what decides to answer: the whole pipeline under each answer gate at several
-thresholds, one question file, one index. The topic rules at the settings' threshold first; then
-the sentence score alone (``score``) and the answer judge (``judge``) at each threshold. Each
-search is done once and each question's sentences judged once (memos); everything else is the
-product's own ask() and evaluate().
+thresholds, one question file, one index. The topic rules run at each threshold with each
+``--sure`` score, from which a sentence is quoted whether or not it names the question's topic
+words (``inf``: never); then the sentence score alone (``score``) and the answer judge
+(``judge``) at each threshold. Each search is done once and each question's sentences judged
+once (memos); everything else is the product's own ask() and evaluate(). Thresholds belong to
+the index's model.
 
     python bench/answer_gates.py train/data/valid-eval.jsonl --index DIR \
-        [--score 0.4 0.5 0.6] [--judge-thresholds 0.3 0.5 0.7] [--judge MODEL]
+        [--topic 0.45 0.5] [--sure 0.6 inf] [--score 0.5 0.6] [--judge-thresholds 0.3 0.5] [--judge MODEL]
 
 Calibrate on the validation split (reports the models never trained on); report other files
 with the threshold chosen there, never the other way round.
@@ -65,24 +67,29 @@ def main() -> None:
     parser.add_argument("questions", type=Path)
     parser.add_argument("--index", required=True)
     parser.add_argument("--judge", default=None, help="judge model (default: the settings')")
-    parser.add_argument("--score", type=float, nargs="*", default=[0.35, 0.4, 0.45, 0.5, 0.55, 0.6])
+    parser.add_argument("--topic", type=float, nargs="*", default=[0.45, 0.5, 0.55],
+                        help="thresholds of the topic rules (each with every --sure)")
+    parser.add_argument("--sure", type=float, nargs="*", default=[0.6, float("inf")],
+                        help="with the topic rules, the score from which a sentence is quoted off the topic words")
+    parser.add_argument("--score", type=float, nargs="*", default=[0.45, 0.5, 0.55, 0.6])
     parser.add_argument("--judge-thresholds", type=float, nargs="*", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
     args = parser.parse_args()
     settings = load_settings(index_dir=args.index, answer_gate="topic")
     library = Library.open(settings)
     library.__dict__["searcher"] = MemoSearcher(library.searcher)  # a cached_property, set once
     rows = load_questions(args.questions)
-    runs = [("topic", settings.min_answer_score)] + [("score", t) for t in args.score]
-    runs += [("judge", t) for t in args.judge_thresholds]
+    inf = float("inf")
+    runs = [("topic", t, sure) for sure in args.sure for t in args.topic]
+    runs += [("score", t, inf) for t in args.score] + [("judge", t, inf) for t in args.judge_thresholds]
     judge = MemoJudge(CrossEncoderJudge(args.judge or settings.judge)) if args.judge_thresholds else None
-    for gate, threshold in runs:
+    for gate, threshold, sure in runs:
         library.judge = judge if gate == "judge" else None
-        library.settings = replace(settings, answer_gate=gate, **(
+        library.settings = replace(settings, answer_gate=gate, sure_answer_score=sure, **(
             {"min_judge_score": threshold} if gate == "judge" else {"min_answer_score": threshold}))
         r = evaluate(library, rows)
         overall = r.get("overall", {})
         print(json.dumps({
-            "gate": gate, "threshold": threshold, "recall@5": overall.get("recall@5"), "mrr": overall.get("mrr"),
+            "gate": gate, "threshold": threshold, "sure": None if sure == inf else sure, "recall@5": overall.get("recall@5"), "mrr": overall.get("mrr"),
             "answer_hit": r["answer_hit"], "answer_precision": r["answer_precision"],
             "abstention_accuracy": r["abstention_accuracy"],
             "near_miss_declined": r["abstention_near_miss"]["declined"],

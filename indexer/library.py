@@ -125,7 +125,8 @@ class Library:
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
-                         qv, query, topic, self.judge, topic_gate=self.topic_gate)
+                         qv, query, topic, self.judge, topic_gate=self.topic_gate,
+                         sure_score=self.settings.sure_answer_score)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
@@ -144,7 +145,8 @@ class Library:
         hits = [h for h in self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
                 if h.document.path not in inside]
         elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
-                            self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate)
+                            self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
+                         sure_score=self.settings.sure_answer_score)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

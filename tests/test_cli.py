@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, ROOT, SHARED
 
+from indexer.config import DEFAULT_MODEL
+
 pytestmark = pytest.mark.model
 
 
@@ -42,7 +44,7 @@ def test_rebuild_embeds_nothing(cli_index: Path) -> None:
 
 def test_info(cli_index: Path) -> None:
     info = run("info", index=cli_index)
-    assert info["model"] == "bundled:all-MiniLM-L6-v2"
+    assert info["model"] == DEFAULT_MODEL == "bundled:children-retriever"  # the trained retriever, from disk
     keys = {"path", "title", "authority", "authorities_mentioned", "date", "year", "doc_type", "judgements", "passages"}
     assert all(keys <= set(d) for d in info["documents"])
     by_year = sorted((d["authority"], d["year"], d["doc_type"]) for d in info["documents"])

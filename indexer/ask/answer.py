@@ -48,16 +48,18 @@ def compose(
     topic: Topic | None = None,
     judge: Judge | None = None,
     topic_gate: bool = True,
+    sure_score: float = float("inf"),
 ) -> Answer:
     """``query`` is the question without the words that became filters. With a ``judge``, the
     sentences it rates at least ``min_score`` are quoted; without one, those whose score reaches
-    it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py). Never a
-    sentence that merely runs the process."""
+    it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or scoring at
+    least ``sure_score``. Never a sentence that merely runs the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     if judge is not None:
         candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
     elif topic is not None and topic_gate:
-        candidates = [c for c in candidates if on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+        candidates = [c for c in candidates
+                      if c.score >= sure_score or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
     if not candidates or candidates[0].score < min_score:
         if topic is not None and not topic.empty and hits and (topic_gate or topic.unsaid):
             message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."

@@ -27,8 +27,8 @@ def indexed(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> Settin
     return settings
 
 
-def _library(settings: Settings, fake: FakeEmbedder, gate: str) -> Library:
-    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate))
+def _library(settings: Settings, fake: FakeEmbedder, gate: str, sure: float = float("inf")) -> Library:
+    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate, sure_answer_score=sure))
 
 
 def test_the_topic_rules_decline_a_paraphrase_the_score_gate_answers(indexed: Settings, fake: FakeEmbedder) -> None:
@@ -38,6 +38,18 @@ def test_the_topic_rules_decline_a_paraphrase_the_score_gate_answers(indexed: Se
     assert answer.answered
     assert "wait too long to see a dentist" in answer.sentences[0].text
     assert answer.sentences[0].text in answer.citations[0].hit.passage.text
+
+
+def test_under_the_topic_rules_a_sure_sentence_is_quoted_off_the_topic_words(
+    indexed: Settings, fake: FakeEmbedder
+) -> None:
+    """The topic rules keep their say over the doubtful sentences only: one that scores
+    ``sure_answer_score`` is quoted though it does not say "dental team"."""
+    score = _library(indexed, fake, "score").ask(PARAPHRASE).sentences
+    sure = _library(indexed, fake, "topic", sure=0.6).ask(PARAPHRASE)
+    assert sure.answered and "wait too long to see a dentist" in sure.sentences[0].text
+    assert not _library(indexed, fake, "topic", sure=9.0).ask(PARAPHRASE).answered
+    assert score[0].text == sure.sentences[0].text
 
 
 def test_the_score_gate_still_declines_what_nothing_is_close_to(indexed: Settings, fake: FakeEmbedder) -> None:

@@ -16,6 +16,8 @@ import pytest
 from conftest import ROOT
 from service import free_port, stop, wait_ready
 
+from indexer.config import DEFAULT_MODEL
+
 pytestmark = pytest.mark.model
 
 QUESTIONS = {
@@ -55,7 +57,7 @@ def test_served_bodies_are_the_cli_objects(served: tuple[str, Path, str]) -> Non
     question, query = QUESTIONS[which]
     health = httpx.get(f"{url}/health").json()
     manifest = json.loads((index / "manifest.json").read_text())
-    assert health == {"status": "ok", "model": "bundled:all-MiniLM-L6-v2", "generation": manifest["generation"],
+    assert health == {"status": "ok", "model": DEFAULT_MODEL, "generation": manifest["generation"],
                       "documents": manifest["documents"], "passages": manifest["passages"]}
     assert httpx.post(f"{url}/ask", json={"question": question}, timeout=60).json() == cli("ask", question, index=index)
     assert httpx.get(f"{url}/search", params={"q": query, "k": 5}, timeout=60).json() == cli("search", query, "-k", "5", index=index)

@@ -63,8 +63,15 @@ def percentiles(values: list[float]) -> dict[str, float]:
 # ---------------------------------------------------------------- build
 
 
+def embedded_texts(index: Any) -> list[str]:
+    """What a build embeds: each passage as the index embeds it, and each of its sentences."""
+    passages = [p for i in range(len(index.documents)) for p in index.passages_of(i)]
+    return [embed_input(p) for p in passages] + [p.text[s:e] for p in passages for s, e in sentence_spans(p.text)]
+
+
 def bench_build(copies: int, batch_sizes: list[int], rounds: int) -> dict[str, Any]:
-    """The whole pipeline against sentence-transformers' encode alone, on the same passages."""
+    """The whole pipeline against sentence-transformers' encode alone, on the same texts (the
+    passages and their sentences)."""
     work = OUT / "build"
     shutil.rmtree(work, ignore_errors=True)
     corpus = work / "corpus"
@@ -80,7 +87,7 @@ def bench_build(copies: int, batch_sizes: list[int], rounds: int) -> dict[str, A
     settings = load_settings(index_dir=work / "probe")
     probe = build(corpus, settings, embedder, progress=False)
     index = open_index(settings.index_dir)
-    inputs = [embed_input(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
+    inputs = embedded_texts(index)
     index.close()
     tokens = sum(embedder.count_tokens(inputs))
     raw: dict[int, float] = {}
@@ -133,7 +140,7 @@ def bench_real_build(pdfs: Path) -> dict[str, Any]:
     shutil.rmtree(settings.index_dir, ignore_errors=True)
     report = build(pdfs, settings, embedder, progress=False)
     index = open_index(settings.index_dir)
-    inputs = [embed_input(p) for i in range(len(index.documents)) for p in index.passages_of(i)]
+    inputs = embedded_texts(index)
     index.close()
     tokens = sum(embedder.count_tokens(inputs))
     started = time.perf_counter()

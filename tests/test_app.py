@@ -237,10 +237,11 @@ def test_timeline_in_date_order_with_each_documents_answer(graded: AppTest) -> N
     assert graded.query_params["timeline"] == "Tameside"
 
 
-def test_off_topic_decline_names_topic_and_filters_and_offers_to_widen(app: AppTest) -> None:
+def test_off_topic_decline_names_the_question_and_filters_and_offers_to_widen(app: AppTest) -> None:
     open_url(app, q="What did inspectors say about care leavers in Blackpool in 2022?")
     [warning] = [w.value for w in app.warning]
-    assert warning.startswith("No Blackpool document from 2022–2023 discusses care leavers.")
+    assert warning.startswith(
+        "No Blackpool document from 2022–2023 answers “What did inspectors say about care leavers in Blackpool in 2022?”.")
     assert "Documents outside the filters do: Blackburn with Darwen (2022)." in warning
     assert "Closest passages (not an answer)" in [h.value for h in app.subheader]
     app.button(key="widen").click().run()

@@ -55,15 +55,21 @@ def compose(
     it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or scoring at
     least ``sure_score``. Never a sentence that merely runs the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
+    off_topic = False  # did the topic rules turn down a sentence that scored enough?
     if judge is not None:
         candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
     elif topic is not None and topic_gate:
-        candidates = [c for c in candidates
-                      if c.score >= sure_score or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+        kept = [c for c in candidates
+                if c.score >= sure_score or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+        off_topic = any(c.score >= min_score for c in candidates) and not any(c.score >= min_score for c in kept)
+        candidates = kept
     if not candidates or candidates[0].score < min_score:
-        if topic is not None and not topic.empty and hits and (topic_gate or topic.unsaid):
+        # "Discusses X" where the topic rules found the close passages not to speak of X, or no
+        # passage says X at all; otherwise the question as asked ("No ... discusses spring" is
+        # worse than no message when spring is not what was asked).
+        if topic is not None and (off_topic or topic.unsaid) and hits:
             message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."
-        elif hits and not topic_gate:  # the score or the judge decided: say what was asked, as asked
+        elif hits and (topic is not None and not topic.empty or not topic_gate):  # what was asked, as asked
             message = f"No {scope(filters)} answers “{question.strip()}”; the closest passages are below."
         elif hits:
             message = "The indexed documents do not answer this clearly; the closest passages are below."

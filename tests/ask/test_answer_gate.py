@@ -75,15 +75,18 @@ def test_an_unknown_gate_or_a_judge_gate_without_a_judge_is_one_sentence(tmp_pat
 
 
 
+@pytest.mark.parametrize("topic_gate", [False, True])
 @pytest.mark.parametrize("unsaid", [False, True])
-def test_a_decline_by_the_score_names_the_question_as_asked(indexed: Settings, fake: FakeEmbedder, unsaid: bool) -> None:
-    """Not "discusses spring" when the library does say spring: the topic rules' rarest word is
-    not what was asked. "Discusses X" only where no passage of the library says X."""
+def test_a_decline_names_the_question_as_asked(
+    indexed: Settings, fake: FakeEmbedder, unsaid: bool, topic_gate: bool
+) -> None:
+    """Not "No Stockport document discusses spring" when the library does say spring: the topic
+    rules' rarest word is not what was asked. "Discusses X" only where no passage says X."""
     library = _library(indexed, fake, "score")
     question = "Do children in Blackpool go on holiday in the spring?"
     hits, filters = library.search(question)
     topic = replace(library.topic("Do children go on holiday in the spring?"), unsaid=unsaid)
-    answer = compose(question, hits, filters, fake, 2.0, topic=topic, topic_gate=False)  # 2.0: nothing reaches it
+    answer = compose(question, hits, filters, fake, 2.0, topic=topic, topic_gate=topic_gate)  # 2.0: nothing reaches it
     assert not answer.answered
     if unsaid:
         assert answer.message.startswith(f"No Blackpool document discusses {topic.describe()};")

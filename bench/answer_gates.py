@@ -1,6 +1,6 @@
 """Calibrate what decides to answer: the whole pipeline under each answer gate at several
 thresholds, one question file, one index. The topic rules run at each threshold with each
-``--sure`` score, from which a sentence is quoted whether or not it names the question's topic
+``--sure`` cosine, from which a sentence is quoted whether or not it names the question's topic
 words (``inf``: never); then the sentence score alone (``score``) and the answer judge
 (``judge``) at each threshold. Each search is done once and each question's sentences judged
 once (memos); everything else is the product's own ask() and evaluate(). Thresholds belong to
@@ -70,7 +70,7 @@ def main() -> None:
     parser.add_argument("--topic", type=float, nargs="*", default=[0.45, 0.5, 0.55],
                         help="thresholds of the topic rules (each with every --sure)")
     parser.add_argument("--sure", type=float, nargs="*", default=[0.6, float("inf")],
-                        help="with the topic rules, the score from which a sentence is quoted off the topic words")
+                        help="with the topic rules, the cosine from which a sentence is quoted off the topic words")
     parser.add_argument("--score", type=float, nargs="*", default=[0.45, 0.5, 0.55, 0.6])
     parser.add_argument("--judge-thresholds", type=float, nargs="*", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
     args = parser.parse_args()
@@ -84,7 +84,7 @@ def main() -> None:
     judge = MemoJudge(CrossEncoderJudge(args.judge or settings.judge)) if args.judge_thresholds else None
     for gate, threshold, sure in runs:
         library.judge = judge if gate == "judge" else None
-        library.settings = replace(settings, answer_gate=gate, sure_answer_score=sure, **(
+        library.settings = replace(settings, answer_gate=gate, sure_answer_cosine=sure, **(
             {"min_judge_score": threshold} if gate == "judge" else {"min_answer_score": threshold}))
         r = evaluate(library, rows)
         overall = r.get("overall", {})

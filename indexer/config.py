@@ -29,11 +29,12 @@ class Settings:
     dense_weight: float = 0.7
     # The top passages of the hybrid ranking scored again by their best sentence (rerank.py); 0: off
     rerank_depth: int = 15
-    # The sentence score from which a sentence is quoted, and from which it is quoted whether or
-    # not it names what the topic rules take the question to ask (calibrated for the trained
-    # retriever on the training data's validation reports: README, "Deciding to answer").
-    min_answer_score: float = 0.5
-    sure_answer_score: float = 0.6
+    # The sentence score from which a sentence is quoted; and the cosine to the question (the
+    # retriever's) from which it is quoted whether or not it names what the topic rules take the
+    # question to ask (calibrated for the trained retriever on the training data's validation
+    # reports: README, "Deciding to answer").
+    min_answer_score: float = 0.45
+    sure_answer_cosine: float = 0.6
     # What decides that a sentence answers (README, "Deciding to answer"): "judge", the answer
     # judge's probability; "score", the sentence score alone; "topic", the score and the topic rules.
     answer_gate: str = "topic"

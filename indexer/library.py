@@ -126,7 +126,7 @@ class Library:
             return decline(question, [], applied, self.explain_empty(applied))
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
                          qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                         sure_score=self.settings.sure_answer_score)
+                         sure_cosine=self.settings.sure_answer_cosine)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
@@ -146,7 +146,7 @@ class Library:
                 if h.document.path not in inside]
         elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
                             self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                         sure_score=self.settings.sure_answer_score)
+                         sure_cosine=self.settings.sure_answer_cosine)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

@@ -48,19 +48,20 @@ def compose(
     topic: Topic | None = None,
     judge: Judge | None = None,
     topic_gate: bool = True,
-    sure_score: float = float("inf"),
+    sure_cosine: float = float("inf"),
 ) -> Answer:
     """``query`` is the question without the words that became filters. With a ``judge``, the
     sentences it rates at least ``min_score`` are quoted; without one, those whose score reaches
-    it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or scoring at
-    least ``sure_score``. Never a sentence that merely runs the process."""
+    it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or at least
+    ``sure_cosine`` from the question. Never a sentence that merely runs the process."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?
     if judge is not None:
         candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
     elif topic is not None and topic_gate:
         kept = [c for c in candidates
-                if c.score >= sure_score or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+                if (c.cosine >= sure_cosine and not is_procedural(c.text))
+                or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
         off_topic = any(c.score >= min_score for c in candidates) and not any(c.score >= min_score for c in kept)
         candidates = kept
     if not candidates or candidates[0].score < min_score:

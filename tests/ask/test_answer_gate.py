@@ -28,7 +28,7 @@ def indexed(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> Settin
 
 
 def _library(settings: Settings, fake: FakeEmbedder, gate: str, sure: float = float("inf")) -> Library:
-    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate, sure_answer_score=sure))
+    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate, sure_answer_cosine=sure))
 
 
 def test_the_topic_rules_decline_a_paraphrase_the_score_gate_answers(indexed: Settings, fake: FakeEmbedder) -> None:
@@ -43,8 +43,8 @@ def test_the_topic_rules_decline_a_paraphrase_the_score_gate_answers(indexed: Se
 def test_under_the_topic_rules_a_sure_sentence_is_quoted_off_the_topic_words(
     indexed: Settings, fake: FakeEmbedder
 ) -> None:
-    """The topic rules keep their say over the doubtful sentences only: one that scores
-    ``sure_answer_score`` is quoted though it does not say "dental team"."""
+    """The topic rules keep their say over the doubtful sentences only: one at least
+    ``sure_answer_cosine`` from the question is quoted though it does not say "dental team"."""
     score = _library(indexed, fake, "score").ask(PARAPHRASE).sentences
     sure = _library(indexed, fake, "topic", sure=0.6).ask(PARAPHRASE)
     assert sure.answered and "wait too long to see a dentist" in sure.sentences[0].text

@@ -13,7 +13,6 @@ means. Nothing is saved. About ten minutes a fold on two cores.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "train"))
 
+from options import RETRIEVER_LR, training_parser  # noqa: E402
 from train_retriever import corpus_of, dense_figures, fine_tune, load  # noqa: E402
 
 
@@ -35,13 +35,9 @@ def fold_of(file: str, folds: int) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = training_parser(__doc__, RETRIEVER_LR)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--only", type=int, nargs="*", default=None, help="run only these folds")
-    parser.add_argument("--epochs", type=float, default=1)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=4e-5)
-    parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 

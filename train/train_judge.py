@@ -10,7 +10,6 @@ best-scored candidate answers. Deterministic for a seed on the same machine.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import shutil
@@ -26,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "train"))
 
 from judge_pairs import pairs  # noqa: E402
+from options import JUDGE_LR, training_parser  # noqa: E402
 
 
 def load(name: str, split: str) -> list[dict]:
@@ -48,11 +48,7 @@ def figures(model, data: list[tuple[str, str, int]]) -> dict[str, float]:  # typ
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=float, default=1)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=5e-5)
-    parser.add_argument("--seed", type=int, default=16)
+    parser = training_parser(__doc__, JUDGE_LR)
     parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "judge")
     parser.add_argument("--per-declined", type=int, default=4,
                         help="non-answers per question to decline (0: learn from answerable questions only)")

@@ -11,7 +11,6 @@ passage the data holds. Deterministic for a seed on the same machine.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import shutil
@@ -23,6 +22,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "train"))
+
+from options import RETRIEVER_LR, training_parser  # noqa: E402
 
 
 def passage_input(text: str, section: str | None) -> str:
@@ -83,11 +85,7 @@ def dense_figures(model, rows: list[dict], corpus: list[str]) -> dict[str, float
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=float, default=1)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--lr", type=float, default=4e-5)
-    parser.add_argument("--seed", type=int, default=16)
+    parser = training_parser(__doc__, RETRIEVER_LR)
     parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "retriever")
     parser.add_argument("--valid-only", action="store_true", help="train on nothing: score --score's model")
     parser.add_argument("--score", default=None, help="with --valid-only: the model to score (default: the base)")

@@ -134,8 +134,9 @@ def build(corpus: Path, settings: Settings, embedder: Embedder, progress: bool |
     inputs = [embed_input(p) for p in flat]
     hashes = [hashlib.sha256(f"{settings.model}\x00{t}".encode()).hexdigest()[:24] for t in inputs]
     t0 = time.perf_counter()
-    vectors, todo = passage_vectors(inputs, hashes, old, embedder, settings, show)
-    sentences = sentence_vectors(flat, hashes, old, embedder, settings, show)
+    known = old.embed_hashes() if old is not None else {}  # the old rows, by embed hash
+    vectors, todo = passage_vectors(inputs, hashes, old, known, embedder, settings, show)
+    sentences = sentence_vectors(flat, hashes, old, known, embedder, settings, show)
     # tokens counted when chunking (the section heading in front is not counted)
     tokens = sum(flat[i].tokens for i in todo)
     embedded, reused = len(todo), len(flat) - len(todo)

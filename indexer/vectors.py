@@ -5,7 +5,7 @@ text is unchanged."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -17,12 +17,11 @@ from indexer.types import Passage
 
 
 def passage_vectors(
-    inputs: Sequence[str], hashes: Sequence[str], old: Index | None, embedder: Embedder,
-    settings: Settings, show: bool,
+    inputs: Sequence[str], hashes: Sequence[str], old: Index | None, known: Mapping[str, int],
+    embedder: Embedder, settings: Settings, show: bool,
 ) -> tuple[np.ndarray, list[int]]:
-    """Vectors for every input, reusing the old index's where the text is unchanged;
-    returns them with the positions that had to be embedded."""
-    known = old.embed_hashes() if old is not None else {}
+    """Vectors for every input, reusing the old index's where the text is unchanged (``known``:
+    its rows by embed hash); returns them with the positions that had to be embedded."""
     old_matrix = old.vector_matrix() if old is not None else None
     todo = [i for i, h in enumerate(hashes) if h not in known]
     dim = old_matrix.shape[1] if old_matrix is not None and old_matrix.size else embedder.dimension
@@ -35,8 +34,8 @@ def passage_vectors(
 
 
 def sentence_vectors(
-    flat: Sequence[Passage], hashes: Sequence[str], old: Index | None, embedder: Embedder,
-    settings: Settings, show: bool,
+    flat: Sequence[Passage], hashes: Sequence[str], old: Index | None, known: Mapping[str, int],
+    embedder: Embedder, settings: Settings, show: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each passage's sentence vectors, which the reranker and the answer read instead of
     embedding them at question time, reusing the old index's for unchanged passages:
@@ -44,7 +43,6 @@ def sentence_vectors(
     texts = [[p.text[s:e] for s, e in sentence_spans(p.text)] for p in flat]
     offsets = np.zeros(len(flat) + 1, dtype=np.int64)
     offsets[1:] = np.cumsum([len(t) for t in texts])
-    known = old.embed_hashes() if old is not None else {}
     every = [t for group in texts for t in group]
     matrix = np.zeros((len(every), embedder.dimension if every else 0), dtype=np.float32)
     todo: list[int] = []

@@ -80,7 +80,7 @@ class WithKnown:
         fresh = dict(zip(missing, self.inner.embed(missing, batch_size))) if missing else {}
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        return np.stack([self.known[t] if t in self.known else fresh[t] for t in texts]).astype(np.float32)
+        return np.stack([self.known[t] if t in self.known else fresh[t] for t in texts])
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return self.inner.count_tokens(texts)

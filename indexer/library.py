@@ -126,15 +126,18 @@ class Library:
             return decline(question, [], applied, self.explain_empty(applied))
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
                          qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                         sure_cosine=self.settings.sure_answer_cosine)
+                         sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
 
     def topic(self, query: str) -> Topic:
         """What ``query`` (a question less its filter words) asks about, in this library's words."""
-        topic = topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
-        return replace(topic, unsaid=not topic.empty and self.index.uses(topic.describe()) == 0)
+        return topic_of(query, self.index.lexical.rarity, self.index.acronyms, self.index.uses)
+
+    def says(self, phrase: str) -> bool:
+        """Does any passage of the library say ``phrase``? (One full-text lookup.)"""
+        return self.index.uses(phrase) > 0
 
     def _offer_wider(self, answer: Answer, question: str, query: str, qv: Any, topic: Topic) -> Answer:
         """Nothing on the topic under the filters: say where documents outside them discuss it."""
@@ -146,7 +149,7 @@ class Library:
                 if h.document.path not in inside]
         elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
                             self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                         sure_cosine=self.settings.sure_answer_cosine)
+                         sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

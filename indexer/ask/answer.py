@@ -4,7 +4,7 @@ quoted verbatim and cited; or an honest "not found" with the closest passages.""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -49,11 +49,13 @@ def compose(
     judge: Judge | None = None,
     topic_gate: bool = True,
     sure_cosine: float = float("inf"),
+    says: Callable[[str], bool] | None = None,
 ) -> Answer:
     """``query`` is the question without the words that became filters. With a ``judge``, the
     sentences it rates at least ``min_score`` are quoted; without one, those whose score reaches
     it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or at least
-    ``sure_cosine`` from the question. Never a sentence that merely runs the process."""
+    ``sure_cosine`` from the question. Never a sentence that merely runs the process. ``says``
+    tells whether the library says a phrase at all (asked only to word a decline)."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?
     if judge is not None:
@@ -68,7 +70,8 @@ def compose(
         # "Discusses X" where the topic rules found the close passages not to speak of X, or no
         # passage says X at all; otherwise the question as asked ("No ... discusses spring" is
         # worse than no message when spring is not what was asked).
-        if topic is not None and (off_topic or topic.unsaid) and hits:
+        unsaid = topic is not None and not topic.empty and says is not None and not says(topic.describe())
+        if topic is not None and (off_topic or unsaid) and hits:
             message = f"No {scope(filters)} discusses {topic.describe()}; the closest passages are below."
         elif hits and (topic is not None and not topic.empty or not topic_gate):  # what was asked, as asked
             message = f"No {scope(filters)} answers “{question.strip()}”; the closest passages are below."

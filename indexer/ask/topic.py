@@ -39,7 +39,6 @@ class Topic:
     groups: tuple[frozenset[str], ...]
     quantity: bool = False
     phrase: str = ""  # the question's words around the most telling one: "sleep rough", not "rough"
-    unsaid: bool = False  # no passage of the library says describe()
 
     @property
     def empty(self) -> bool:

@@ -231,9 +231,12 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
 
 def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: float = 0.0) -> bool:
     """A sentence answers on topic when it speaks to one of the question's topic words, and its
-    passage speaks to the most telling one or it says what the question asks in other words
-    (``cosine`` to the question at least ``PARAPHRASE``). A paraphrase need not repeat the
-    question's words; a passage that never names the topic is about something else."""
+    passage speaks to the most telling one, or to more than two thirds of them, or it says what
+    the question asks in other words (``cosine`` to the question at least ``PARAPHRASE``). A
+    paraphrase need not repeat the question's words; a passage that never names the topic is
+    about something else. The rarest word is the most telling, not the only one: "working inside
+    children's teams under a whole-family model" is answered by a passage on adult workers in
+    whole-family teams that never says "inside"."""
     if is_procedural(sentence):
         return False
     if topic.quantity and not NUMBER.search(sentence):
@@ -242,4 +245,7 @@ def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: fl
         return True
     if not any(speaks_to(sentence, g) for g in topic.groups):
         return False
-    return speaks_to(passage or sentence, topic.groups[0]) or cosine >= PARAPHRASE
+    context = passage or sentence
+    if speaks_to(context, topic.groups[0]) or cosine >= PARAPHRASE:
+        return True
+    return 3 * sum(speaks_to(context, g) for g in topic.groups[1:]) > 2 * len(topic.groups)

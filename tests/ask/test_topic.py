@@ -177,3 +177,16 @@ def test_a_qualifier_that_ends_the_question_is_no_term() -> None:
     rare = {"decent": 900.0, "flats": 60.0}
     topic = topic_of("Were the care leavers' flats decent?", lambda w: rare.get(w, 1.0), phrases=lambda p: 5)
     assert topic.words[0] == "flats"  # no word follows "decent", so it and "" are no term
+
+
+def test_a_passage_naming_most_of_the_topic_words_speaks_to_it_without_the_rarest() -> None:
+    def rare(word: str) -> float:  # "inside" is rarer in reports than what the question is about
+        return {"inside": 900.0, "adult": 40.0, "practitioners": 30.0, "teams": 20.0, "model": 60.0}.get(word, 5.0)
+
+    topic = topic_of("Are adult practitioners working inside teams under a whole-family model?", rare)
+    assert topic.words[0] == "inside" and len(topic.groups) == 5
+    sentence = "Adult practitioners work in the same teams as children's social workers."
+    # Four of the five topic words (more than two thirds): on topic, though "inside" is unsaid.
+    assert on_topic(sentence, topic, sentence + " The whole-family model is embedded.")
+    # Two of five (adult, teams) are not enough: the passage is about something else.
+    assert not on_topic("Adult mental health teams are stretched.", topic, "Adult mental health teams are stretched.")

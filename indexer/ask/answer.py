@@ -10,8 +10,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from indexer.ask.citations import markdown_reference, reference
+from indexer.ask.grading import asked_judgement, is_grade_of
 from indexer.ask.judge import Judge
 from indexer.ask.topic import Topic, is_procedural, on_topic
+from indexer.describe.judgements import read_judgements
 from indexer.ingest.sentences import BULLET, sentence_spans
 from indexer.store.embedding import Embedder
 from indexer.store.lexical import query_terms, tokenize
@@ -57,6 +59,7 @@ def compose(
     ``sure_cosine`` from the question. Never a sentence that merely runs the process. ``says``
     tells whether the library says a phrase at all (asked only to word a decline)."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
+    grades = _grades(question, topic, candidates, hits, min_score)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?
     if judge is not None:
         candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
@@ -66,6 +69,8 @@ def compose(
                 or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
         off_topic = any(c.score >= min_score for c in candidates) and not any(c.score >= min_score for c in kept)
         candidates = kept
+    if grades:  # the grade asked for, as the report prints it, first
+        candidates = grades + [c for c in candidates if (c.hit_rank, c.start) not in {(g.hit_rank, g.start) for g in grades}]
     if not candidates or candidates[0].score < min_score:
         # "Discusses X" where the topic rules found the close passages not to speak of X, or no
         # passage says X at all; otherwise the question as asked ("No ... discusses spring" is
@@ -111,6 +116,25 @@ def compose(
     return Answer(question, True, text, tuple(sentences), citations, tuple(hits), filters)
 
 
+def _grades(
+    question: str, topic: Topic | None, candidates: list[_Candidate], hits: Sequence[Hit], min_score: float
+) -> list[_Candidate]:
+    """For a question that asks for a grade (grading.py), the rows, headings and overall sentences
+    that print it, scored as the best sentence (at least the floor), the best passage's first;
+    only from the newest report read, so that a grade since replaced ("Is Milton Keynes still rated
+    requires improvement?") is never put above what a later report says."""
+    labels = asked_judgement(question, topic) if topic is not None else None
+    if not labels or not candidates:
+        return []
+    newest = max(hits[c.hit_rank].document.year or 0 for c in candidates)
+    top = max(min_score, max(c.score for c in candidates))
+    graded = sorted(
+        (c for c in candidates if (hits[c.hit_rank].document.year or 0) == newest and is_grade_of(c.text, labels)),
+        key=lambda c: (c.hit_rank, c.start),
+    )
+    return [replace(c, score=top) for c in graded]
+
+
 def judged(question: str, candidates: list[_Candidate], judge: Judge) -> list[_Candidate]:
     """The candidates scored by the judge, best first; a sentence of a passage the retrieval
     ranked higher wins a tie."""
@@ -153,7 +177,7 @@ def _candidates(
                 marker = _LIST_MARKER.match(text, s)
                 s = marker.end() if marker else s
             sentence = text[s:e]
-            if len(sentence.split()) >= 4 and re.search(r"[A-Za-z]", sentence):
+            if (len(sentence.split()) >= 4 or read_judgements([sentence])) and re.search(r"[A-Za-z]", sentence):
                 pieces.append((rank, s, e))
     if not pieces:
         return []

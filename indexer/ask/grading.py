@@ -1,0 +1,58 @@
+"""Questions that ask for Ofsted's grade: "What was Rochdale's overall judgement in 2023?", "How
+was Surrey rated in 2018?", "What grade did Bromley get for care leavers?".
+
+The answer is the judgement as the report prints it: a row of its judgement table ("Overall
+effectiveness<TAB>Requires improvement to be good"), a section heading ("…help and protection:
+good") or the overall sentence ("Children's services in Surrey are inadequate"), read as
+describe/judgements.py reads them. A row says little to a sentence encoder (a label and one word),
+so without this a grade question is declined with the table as its top passage, or answered with
+a figure from the same report. A question about anything else that happens to say "judged" ("How
+did inspectors judge the quality of EHC plans?") asks for no grade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.ask.topic import Topic
+from indexer.describe.judgements import read_judgements
+
+_ASKS_GRADE = re.compile(
+    r"\b(?:grade[ds]?|grading|rat(?:ed|ing|ings)|judge[ds]?|judg(?:e)?ments?|verdict|"
+    r"overall effectiveness)\b",
+    re.I,
+)
+# The judgements a question can name, and the words of Ofsted's labels for each.
+_AREAS = (
+    (re.compile(r"\blead(?:ers|ership)\b|\bmanagement\b", re.I), ("impact of leaders", "leadership")),
+    (re.compile(r"help and protection|\bprotection\b", re.I), ("help and protection",)),
+    (re.compile(r"care leavers?|leaving care", re.I), ("care leavers",)),
+    (re.compile(r"children in care|looked[- ]after|\bin care\b", re.I), ("children in care", "looked after")),
+    (re.compile(r"\badoption\b", re.I), ("adoption",)),
+)
+_OVERALL = ("overall effectiveness", "overall judgement")
+# Topic words that name the inspection or a grade, not what was inspected.
+_INSPECTION_WORDS = frozenset(
+    "ilacs ofsted inspection grade graded grades grading rating ratings rated verdict result results score "
+    "effectiveness overall judgement judgment outstanding good requires require requiring improvement "
+    "inadequate adequate".split()
+)
+
+
+def asked_judgement(question: str, topic: Topic) -> tuple[str, ...] | None:
+    """The label words of the judgement ``question`` asks the grade of, or None when it asks no
+    grade. No area named and nothing else asked about: the overall effectiveness."""
+    if not _ASKS_GRADE.search(question):
+        return None
+    for pattern, labels in _AREAS:
+        if pattern.search(question):
+            return labels
+    if all(word.lower() in _INSPECTION_WORDS for word in topic.words):
+        return _OVERALL
+    return None
+
+
+def is_grade_of(sentence: str, labels: tuple[str, ...]) -> bool:
+    """Is ``sentence`` a judgement row, heading or overall sentence for one of ``labels``?"""
+    found = read_judgements([sentence])
+    return any(word in label.lower() for label in found for word in labels)

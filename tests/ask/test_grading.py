@@ -1,0 +1,99 @@
+"""Questions that ask for Ofsted's grade are answered with the judgement as the report prints it."""
+
+import pytest
+from conftest import FakeEmbedder
+
+from indexer.ask.answer import compose
+from indexer.ask.grading import asked_judgement, is_grade_of
+from indexer.ask.topic import topic_of
+from indexer.library import Library
+from indexer.types import Document, Filters, Hit, Passage
+
+
+def _asked(question: str) -> tuple[str, ...] | None:
+    return asked_judgement(question, topic_of(question))
+
+
+@pytest.mark.parametrize(
+    "question, label",
+    [
+        ("What was Rochdale's overall ILACS judgement in 2023?", "overall effectiveness"),
+        ("How was Surrey rated by Ofsted in 2018?", "overall effectiveness"),
+        ("What grade did Bromley get for care leavers?", "care leavers"),
+        ("What did Ofsted grade Rutland's leadership in the 2020 inspection?", "impact of leaders"),
+        ("How were Halton's help and protection services judged in 2024?", "help and protection"),
+        ("How was Stockport's adoption performance graded?", "adoption"),
+    ],
+)
+def test_a_grade_question_names_its_judgement(question: str, label: str) -> None:
+    asked = _asked(question)
+    assert asked is not None and label in asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did inspectors judge the quality of EHC plans in Hull?",  # a topic, not a grade
+        "How long do children wait to see a dentist in Blackburn with Darwen?",
+        "What is the rate of children in need per 10,000?",  # "rate" is not "rated"
+    ],
+)
+def test_other_questions_ask_for_no_grade(question: str) -> None:
+    assert _asked(question) is None
+
+
+def test_rows_headings_and_the_overall_sentence_print_a_grade() -> None:
+    overall = ("overall effectiveness", "overall judgement")
+    assert is_grade_of("Overall effectiveness\tRequires improvement to be good", overall)
+    assert is_grade_of("Children’s services in Cornwall are good", overall)
+    protection = ("help and protection",)
+    assert is_grade_of("The experiences and progress of children who need help and protection: outstanding", protection)
+    assert not is_grade_of("Overall effectiveness\tGood", protection)
+    assert not is_grade_of("Direct work with children in need of help and protection is a strength.", protection)
+
+
+@pytest.mark.model
+def test_the_overall_judgement_is_quoted_from_the_judgement_table(seed_library: Library) -> None:
+    answer = seed_library.ask("What was Blackburn with Darwen's overall judgement?")
+    assert answer.answered, answer.message
+    assert answer.sentences[0].text == "Overall effectiveness\tRequires improvement to be good"
+    assert answer.sentences[0].text in answer.citations[0].hit.passage.text
+    assert answer.citations[0].hit.document.authority == "Blackburn with Darwen"
+
+
+@pytest.mark.model
+def test_a_judgement_named_in_the_question_is_quoted_first(seed_library: Library) -> None:
+    answer = seed_library.ask("How was Blackburn with Darwen rated for help and protection?")
+    assert answer.sentences[0].text.startswith("The experiences and progress of children who need help and protection")
+    assert answer.sentences[0].text.lower().endswith("requires improvement to be good")
+
+
+def _hit(year: int, text: str, score: float) -> Hit:
+    path = f"milton-keynes-{year}.pdf"
+    document = Document(path, path, f"Inspection of Milton Keynes {year}", "Milton Keynes", (), f"{year}-11-08", year,
+                        "ilacs", text)
+    return Hit(Passage(f"{year}:0", path, text, 0, len(text), None, 1, None), document, score)
+
+
+QUESTION = "Is Milton Keynes still rated as requires improvement overall?"
+
+
+def test_a_grade_is_quoted_first_though_the_encoder_scores_it_low(fake: FakeEmbedder) -> None:
+    """"Overall effectiveness<TAB>Good" is three words: a row is a candidate however short."""
+    hits = [_hit(2024, "Leaders have improved services for children. Overall effectiveness\tGood", 1.0)]
+    answer = compose(QUESTION, hits, Filters(), fake, 0.45, topic=topic_of(QUESTION))
+    assert answer.answered, answer.message
+    assert answer.sentences[0].text == "Overall effectiveness\tGood"
+
+
+def test_a_grade_since_replaced_is_never_put_above_a_later_report(fake: FakeEmbedder) -> None:
+    """The 2021 table is read first, but a 2024 report is among the passages read: the 2021 grade is
+    not lifted above what 2024 says. Read alone, it is the answer."""
+    question = "How is Milton Keynes rated now?"  # no word of the row: only the lift quotes it
+    assert asked_judgement(question, topic_of(question)) is not None
+    old = "Overall effectiveness\tRequires improvement to be good"
+    hits = [_hit(2021, old, 1.0), _hit(2024, "In 2021, all services were judged as requiring improvement.", 0.9)]
+    answer = compose(question, hits, Filters(), fake, 0.45, topic=topic_of(question))
+    assert old not in [s.text for s in answer.sentences]
+    alone = compose(question, hits[:1], Filters(), fake, 0.45, topic=topic_of(question))
+    assert alone.sentences[0].text == old

@@ -30,7 +30,7 @@ from indexer.vectors import passage_vectors, sentence_vectors
 log = logging.getLogger(__name__)
 
 # Bump when reading, cleaning, describing or chunking changes, so unchanged files are redone.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 
 @dataclass(frozen=True)

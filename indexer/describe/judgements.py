@@ -21,11 +21,20 @@ OVERALL = "Overall effectiveness"
 _ROW = re.compile(rf"^(?P<label>[A-Z0-9][^\t\n]{{6,160}}?)(?:\t+|\s{{2,}}|:\s*|\s)(?P<grade>{PRINTED})\.?$", re.I)
 _HEADING = re.compile(rf"^(?P<label>The (?:experiences|impact|effectiveness)[^\n:]{{10,140}}):\s*(?P<grade>{PRINTED})$", re.I)
 _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+# "Children's services in Oldham require improvement to be good", alone or, as single inspection
+# framework PDFs are read, run into the table's first row ("Children's services in Cornwall are
+# good 1. Children who need help and protection<TAB>Requires improvement") or after the date
+# ("Report published: 8 August 2014 The overall judgement is requires improvement").
 _OVERALL_SENTENCE = re.compile(
-    rf"^(?:The overall judgement is (?:that children.s services (?:are )?)?|Children.s services in [^\n]{{2,80}}? (?:are|is) )"
-    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)\.?$",
+    r"^(?:Report published:[^\n]{4,40}?\d{4}\s+)?"
+    r"(?:The overall judgement is (?:that children.s services (?:are )?)?"
+    r"|Children.s services in [^\n.]{2,80}? (?:are |is |(?=requires? improvement)))"
+    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)(?=\.?$|\s+\d+\.\s)",
     re.I,
 )
+# Numbered rows run together on one line ("2. Children looked after … Requires Improvement 2.1
+# Adoption performance<TAB>Good"): a grade followed by the next row's number ends a row.
+_RUN_ON_ROW = re.compile(rf"\b({PRINTED}|require improvement(?: to be good)?)[ \t]+(?=\d+(?:\.\d+)*\.?\s+[A-Z])", re.I)
 _LSCB = re.compile(r"safeguarding children board|\bLSCB\b", re.I)
 
 
@@ -43,7 +52,9 @@ def read_judgements(blocks: Sequence[str]) -> dict[str, str]:
         if i < 15 and (m := _OVERALL_SENTENCE.match(block)):
             add(OVERALL, m.group("grade"))
         if "\t" in block:
-            for line in block.split("\n"):
+            for line in _RUN_ON_ROW.sub(r"\1\n", block).split("\n"):
+                if overall := _OVERALL_SENTENCE.match(line):  # the table's first row after it
+                    line = line[overall.end() :]
                 row = _ROW.match(line.strip())
                 if row:
                     add(row.group("label"), row.group("grade"))
@@ -58,6 +69,8 @@ def canonical_grade(grade: str) -> str:
     grade = " ".join(grade.split())
     if re.fullmatch(r"requires? improvement", grade, re.I):
         return "Requires improvement"
+    if re.fullmatch(r"requires? improvement to be good", grade, re.I):  # "services in Oldham require …"
+        return "Requires improvement to be good"
     return next(g for g in GRADES if g.lower() == grade.lower())
 
 

@@ -122,14 +122,16 @@ def _grades(
     """For a question that asks for a grade (grading.py), the rows, headings and overall sentences
     that print it, scored as the best sentence (at least the floor), the best passage's first;
     only from the newest report read, so that a grade since replaced ("Is Milton Keynes still rated
-    requires improvement?") is never put above what a later report says."""
+    requires improvement?") is never put above what a later report says, and only the grade the
+    report itself was given, never an earlier inspection's that it lists."""
     labels = asked_judgement(question, topic) if topic is not None else None
     if not labels or not candidates:
         return []
     newest = max(hits[c.hit_rank].document.year or 0 for c in candidates)
     top = max(min_score, max(c.score for c in candidates))
     graded = sorted(
-        (c for c in candidates if (hits[c.hit_rank].document.year or 0) == newest and is_grade_of(c.text, labels)),
+        (c for c in candidates if (hits[c.hit_rank].document.year or 0) == newest
+         and is_grade_of(c.text, labels, hits[c.hit_rank].document.judgements)),
         key=lambda c: (c.hit_rank, c.start),
     )
     return [replace(c, score=top) for c in graded]

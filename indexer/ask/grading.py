@@ -13,8 +13,10 @@ did inspectors judge the quality of EHC plans?") asks for no grade.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from indexer.ask.topic import Topic
+from indexer.describe.grades import by_column, column, normalise_grade
 from indexer.describe.judgements import read_judgements
 
 _ASKS_GRADE = re.compile(
@@ -52,7 +54,15 @@ def asked_judgement(question: str, topic: Topic) -> tuple[str, ...] | None:
     return None
 
 
-def is_grade_of(sentence: str, labels: tuple[str, ...]) -> bool:
-    """Is ``sentence`` a judgement row, heading or overall sentence for one of ``labels``?"""
-    found = read_judgements([sentence])
-    return any(word in label.lower() for label in found for word in labels)
+def is_grade_of(sentence: str, labels: tuple[str, ...], judgements: Mapping[str, str]) -> bool:
+    """Is ``sentence`` a judgement row, heading or overall sentence for one of ``labels``, giving
+    the grade its report was given (``judgements``, the document's own)? A 2018 report lists the
+    2015 inspection's grades ("• Overall effectiveness: Inadequate"): a row in the report's words,
+    not the report's grade."""
+    own = by_column(judgements)
+    for label, grade in read_judgements([sentence]).items():
+        if any(word in label.lower() for word in labels):
+            given = own.get(column(label))
+            if given is not None and normalise_grade(given) == normalise_grade(grade):
+                return True
+    return False

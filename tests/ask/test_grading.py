@@ -6,6 +6,7 @@ from conftest import FakeEmbedder
 from indexer.ask.answer import compose
 from indexer.ask.grading import asked_judgement, is_grade_of
 from indexer.ask.topic import topic_of
+from indexer.describe.judgements import read_judgements
 from indexer.library import Library
 from indexer.types import Document, Filters, Hit, Passage
 
@@ -42,14 +43,22 @@ def test_other_questions_ask_for_no_grade(question: str) -> None:
     assert _asked(question) is None
 
 
-def test_rows_headings_and_the_overall_sentence_print_a_grade() -> None:
+def test_rows_headings_and_the_overall_sentence_print_the_reports_grade() -> None:
     overall = ("overall effectiveness", "overall judgement")
-    assert is_grade_of("Overall effectiveness\tRequires improvement to be good", overall)
-    assert is_grade_of("Children’s services in Cornwall are good", overall)
+    given = {"Overall effectiveness": "Requires improvement to be good", "Children who need help and protection": "Outstanding"}
+    assert is_grade_of("Overall effectiveness\tRequires improvement to be good", overall, given)
+    assert is_grade_of("Children’s services in Cornwall require improvement to be good", overall, given)
     protection = ("help and protection",)
-    assert is_grade_of("The experiences and progress of children who need help and protection: outstanding", protection)
-    assert not is_grade_of("Overall effectiveness\tGood", protection)
-    assert not is_grade_of("Direct work with children in need of help and protection is a strength.", protection)
+    assert is_grade_of("The experiences and progress of children who need help and protection: outstanding", protection, given)
+    assert not is_grade_of("Overall effectiveness\tGood", protection, given)
+    assert not is_grade_of("Direct work with children in need of help and protection is a strength.", protection, given)
+
+
+def test_an_earlier_inspections_grade_listed_in_the_report_is_not_its_grade() -> None:
+    """Wandsworth 2018 requires improvement; its page 5 lists the 2015 grades."""
+    given = {"Overall effectiveness": "Requires improvement to be good"}
+    assert not is_grade_of("Overall effectiveness: Inadequate", ("overall effectiveness",), given)
+    assert not is_grade_of("Overall effectiveness: Inadequate", ("overall effectiveness",), {})  # grades unread
 
 
 @pytest.mark.model
@@ -70,8 +79,9 @@ def test_a_judgement_named_in_the_question_is_quoted_first(seed_library: Library
 
 def _hit(year: int, text: str, score: float) -> Hit:
     path = f"milton-keynes-{year}.pdf"
+    grades = read_judgements([text])
     document = Document(path, path, f"Inspection of Milton Keynes {year}", "Milton Keynes", (), f"{year}-11-08", year,
-                        "ilacs", text)
+                        "ilacs", text, judgements=grades)
     return Hit(Passage(f"{year}:0", path, text, 0, len(text), None, 1, None), document, score)
 
 

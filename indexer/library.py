@@ -11,6 +11,7 @@ from typing import Any
 
 from indexer import across
 from indexer.ask.answer import PASSAGES_READ, compose, decline
+from indexer.ask.grading import printed_grade
 from indexer.ask.judge import CrossEncoderJudge, Judge
 from indexer.ask.query import parse_question
 from indexer.ask.search import Searcher, authorities, doc_counts
@@ -124,12 +125,25 @@ class Library:
         hits = self.searcher.search(query, applied, k or self.settings.k, query_vector=qv, topic=topic)
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
+        hits = self._with_grade(question, topic, applied, hits)
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
                          qv, query, topic, self.judge, topic_gate=self.topic_gate,
                          sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
+
+    def _with_grade(self, question: str, topic: Topic, filters: Filters, hits: list[Hit]) -> list[Hit]:
+        """A grade question's hits with the passage that prints the grade among those the answer
+        reads (grading.py): the search's own ranking before it, so it is added, not promoted."""
+        found = printed_grade(question, topic, filters.authorities, self.index.documents,
+                              self.searcher.admitted_documents(filters).tolist(), self.index.passages_of)
+        if found is None or any(h.passage.id == found[1].id for h in hits[:PASSAGES_READ]):
+            return hits
+        doc, passage = found
+        rest = [h for h in hits if h.passage.id != passage.id]
+        at = min(PASSAGES_READ - 1, len(rest))
+        return rest[:at] + [Hit(passage, doc, rest[at - 1].score if at else 1.0)] + rest[at : len(hits) - 1]
 
     def topic(self, query: str) -> Topic:
         """What ``query`` (a question less its filter words) asks about, in this library's words."""

@@ -13,11 +13,13 @@ did inspectors judge the quality of EHC plans?") asks for no grade.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from indexer.ask.topic import Topic
 from indexer.describe.grades import by_column, column, normalise_grade
 from indexer.describe.judgements import read_judgements
+from indexer.ingest.sentences import sentence_spans
+from indexer.types import Document, Passage
 
 _ASKS_GRADE = re.compile(
     r"\b(?:grade[ds]?|grading|rat(?:ed|ing|ings)|judge[ds]?|judg(?:e)?ments?|verdict|"
@@ -29,7 +31,8 @@ _AREAS = (
     (re.compile(r"\blead(?:ers|ership)\b|\bmanagement\b", re.I), ("impact of leaders", "leadership")),
     (re.compile(r"help and protection|\bprotection\b", re.I), ("help and protection",)),
     (re.compile(r"care leavers?|leaving care", re.I), ("care leavers",)),
-    (re.compile(r"children in care|looked[- ]after|\bin care\b", re.I), ("children in care", "looked after")),
+    # Not "the children in care council", the body of children every authority has.
+    (re.compile(r"(?:children in care|looked[- ]after|\bin care\b)(?! council)", re.I), ("children in care", "looked after")),
     (re.compile(r"\badoption\b", re.I), ("adoption",)),
 )
 _OVERALL = ("overall effectiveness", "overall judgement")
@@ -66,3 +69,24 @@ def is_grade_of(sentence: str, labels: tuple[str, ...], judgements: Mapping[str,
             if given is not None and normalise_grade(given) == normalise_grade(grade):
                 return True
     return False
+
+
+def printed_grade(
+    question: str, topic: Topic, authorities: Sequence[str], documents: Sequence[Document],
+    admitted: Sequence[bool], passages_of: Callable[[int], list[Passage]],
+) -> tuple[Document, Passage] | None:
+    """For a grade question about one authority, the passage of its newest report (under the
+    filters) that prints the grade asked for, whether or not the search ranked it: a table row
+    says little to the retriever, and a report has one. None for other questions."""
+    labels = asked_judgement(question, topic)
+    if not labels or len(authorities) != 1:
+        return None
+    graded = [i for i, (doc, ok) in enumerate(zip(documents, admitted)) if ok and doc.judgements]
+    if not graded:
+        return None
+    newest = max(graded, key=lambda i: (documents[i].date or "", documents[i].year or 0))
+    doc = documents[newest]
+    for passage in passages_of(newest):
+        if any(is_grade_of(passage.text[s:e], labels, doc.judgements) for s, e in sentence_spans(passage.text)):
+            return doc, passage
+    return None

@@ -29,7 +29,7 @@ _OVERALL_SENTENCE = re.compile(
     r"^(?:Report published:[^\n]{4,40}?\d{4}\s+)?"
     r"(?:The overall judgement is (?:that children.s services (?:are )?)?"
     r"|Children.s services in [^\n.]{2,80}? (?:are |is |(?=requires? improvement)))"
-    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)(?=\.?$|\s+\d+\.\s)",
+    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)(?=\.?$|\s+\d+\.(?:\s|$))",
     re.I,
 )
 # Numbered rows run together on one line ("2. Children looked after … Requires Improvement 2.1

@@ -4,7 +4,7 @@ import pytest
 from conftest import FakeEmbedder
 
 from indexer.ask.answer import compose
-from indexer.ask.grading import asked_judgement, is_grade_of
+from indexer.ask.grading import asked_judgement, is_grade_of, printed_grade
 from indexer.ask.topic import topic_of
 from indexer.describe.judgements import read_judgements
 from indexer.library import Library
@@ -37,6 +37,7 @@ def test_a_grade_question_names_its_judgement(question: str, label: str) -> None
         "How did inspectors judge the quality of EHC plans in Hull?",  # a topic, not a grade
         "How long do children wait to see a dentist in Blackburn with Darwen?",
         "What is the rate of children in need per 10,000?",  # "rate" is not "rated"
+        "How was Wandsworth's children in care council rated in 2015?",  # a body of children, not a judgement
     ],
 )
 def test_other_questions_ask_for_no_grade(question: str) -> None:
@@ -107,3 +108,56 @@ def test_a_grade_since_replaced_is_never_put_above_a_later_report(fake: FakeEmbe
     assert old not in [s.text for s in answer.sentences]
     alone = compose(question, hits[:1], Filters(), fake, 0.45, topic=topic_of(question))
     assert alone.sentences[0].text == old
+
+
+def _report(year: int, text: str) -> tuple[Document, Passage]:
+    path = f"surrey-{year}.pdf"
+    doc = Document(path, path, "Surrey County Council", "Surrey", (), f"{year}-05-16", year, "inspection", text,
+                   judgements=read_judgements([text]))
+    return doc, Passage(f"{year}:0", path, text, 0, len(text), None, 1, None)
+
+
+def test_the_newest_reports_grade_is_found_whatever_the_search_ranked() -> None:
+    """Surrey 2018 prints its grade run into the table ("…are inadequate 1."), which ranks 8th."""
+    reports = [
+        _report(2015, "Children’s services in Surrey are inadequate"),
+        _report(2018, "Children’s services in Surrey are inadequate 1. Children who need help and protection\tInadequate"),
+        _report(2025, "Overall effectiveness\tGood"),
+    ]
+    documents = [d for d, _ in reports]
+
+    def passages_of(i: int) -> list[Passage]:
+        return [reports[i][1]]
+
+    question = "How was Surrey rated by Ofsted in 2018?"
+    found = printed_grade(question, topic_of(question), ["Surrey"], documents, [False, True, False], passages_of)
+    assert found is not None and found[0].year == 2018
+    now = printed_grade("How is Surrey rated now?", topic_of("How is Surrey rated now?"), ["Surrey"], documents,
+                        [True, True, True], passages_of)
+    assert now is not None and now[0].year == 2025
+    assert printed_grade("How is neglect handled in Surrey?", topic_of("How is neglect handled in Surrey?"), ["Surrey"],
+                         documents, [True, True, True], passages_of) is None
+    assert printed_grade(question, topic_of(question), [], documents, [True, True, True], passages_of) is None
+
+
+def test_a_grade_question_reads_the_newest_reports_grade_passage(tmp_path, settings, fake: FakeEmbedder) -> None:  # type: ignore[no-untyped-def]
+    """Tameside 2019 was inadequate, 2023 requires improvement: "now" is 2023's table, and the
+    search's own ranking stays ahead of the passage added to what the answer reads."""
+    from dataclasses import replace as with_
+
+    from fixtures import write_graded_corpus
+
+    from indexer.build import build
+    from indexer.store.index import open_index
+
+    write_graded_corpus(tmp_path / "corpus")
+    build(tmp_path / "corpus", settings, fake, progress=False)
+    library = Library(open_index(settings.index_dir), fake, with_(settings, answer_gate="topic"))
+    answer = library.ask("How is Tameside rated now?")
+    assert answer.answered, answer.message
+    assert answer.sentences[0].text == "Overall effectiveness\tRequires improvement to be good"
+    assert answer.citations[0].hit.document.year == 2023
+    searched, _ = library.search("How is Tameside rated now?")
+    ids = [h.passage.id for h in answer.hits]
+    at = ids.index(answer.citations[0].hit.passage.id)
+    assert at < 5 and ids[:at] == [h.passage.id for h in searched[:at]]

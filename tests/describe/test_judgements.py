@@ -38,5 +38,7 @@ def test_the_overall_sentence_alone_or_after_the_date() -> None:
     }
     barnsley = read_judgements(["Report published: 8 August 2014 The overall judgement is requires improvement"])
     assert barnsley == {"Overall effectiveness": "Requires improvement"}
+    # As the sentence splitter cuts the run-on line: the next row's number ends it.
+    assert read_judgements(["Children’s services in Surrey are inadequate 1."]) == {"Overall effectiveness": "Inadequate"}
     # An earlier inspection's grade in a sentence of the body is not the overall judgement.
     assert read_judgements(["Children’s services in Surrey were judged inadequate in 2015."]) == {}

@@ -23,7 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import indexer.ask.rerank as second_stage  # noqa: E402
 from indexer.ask.search import Searcher  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
-from indexer.evaluate import _filters, contains_evidence, is_answerable, load_questions  # noqa: E402
+from indexer.evaluate import _filters, evidence_rank, is_answerable, load_questions  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
 
@@ -54,7 +54,7 @@ def main() -> None:
             r1 = r5 = mrr = 0.0
             for query, filters, vector, what, evidence in items:
                 hits = searcher.search(query, filters, 10, query_vector=vector, topic=what)
-                rank = next((i + 1 for i, h in enumerate(hits) if contains_evidence(h.passage.text, evidence)), None)
+                rank = evidence_rank(hits, evidence)
                 if rank:
                     r1, r5, mrr = r1 + (rank == 1), r5 + (rank <= 5), mrr + 1 / rank
             n = len(items) or 1

@@ -57,6 +57,11 @@ def contains_evidence(text: str, evidence: Sequence[str]) -> bool:
     return any(normalise(e) in body for e in evidence)
 
 
+def evidence_rank(hits: Sequence[Hit], evidence: Sequence[str]) -> int | None:
+    """The 1-based rank of the first hit whose passage holds an evidence string, or None."""
+    return next((i + 1 for i, h in enumerate(hits) if contains_evidence(h.passage.text, evidence)), None)
+
+
 def content_words(text: str) -> set[str]:
     return set(tokenize([text])[0])
 
@@ -153,7 +158,7 @@ def score_row(row: dict[str, Any], answer: Answer, expected: Document | None = N
     """Every measure for one row, from the answer ``ask`` gave (its hits are the search results);
     ``expected`` is the indexed document named by the row's ``file``, if any."""
     hits, evidence = list(answer.hits), row.get("evidence") or []
-    rank = next((i + 1 for i, h in enumerate(hits) if contains_evidence(h.passage.text, evidence)), None)
+    rank = evidence_rank(hits, evidence)
     scored: dict[str, Any] = {
         "id": row.get("id"), "kind": row.get("kind"), "question": row["question"], "rank": rank,
         "answered": answer.answered, "answerable": is_answerable(row),

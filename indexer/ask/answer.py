@@ -70,7 +70,8 @@ def compose(
         off_topic = any(c.score >= min_score for c in candidates) and not any(c.score >= min_score for c in kept)
         candidates = kept
     if grades:  # the grade asked for, as the report prints it, first
-        candidates = grades + [c for c in candidates if (c.hit_rank, c.start) not in {(g.hit_rank, g.start) for g in grades}]
+        lifted = {(g.hit_rank, g.start) for g in grades}
+        candidates = grades + [c for c in candidates if (c.hit_rank, c.start) not in lifted]
     if not candidates or candidates[0].score < min_score:
         # "Discusses X" where the topic rules found the close passages not to speak of X, or no
         # passage says X at all; otherwise the question as asked ("No ... discusses spring" is

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from indexer.ask.topic import Topic
-from indexer.describe.grades import by_column, column, normalise_grade
+from indexer.describe.grades import COLUMNS, by_column, column, normalise_grade
 from indexer.describe.judgements import read_judgements
 from indexer.ingest.sentences import sentence_spans
 from indexer.types import Document, Passage
@@ -26,16 +26,18 @@ _ASKS_GRADE = re.compile(
     r"overall effectiveness)\b",
     re.I,
 )
-# The judgements a question can name, and the words of Ofsted's labels for each.
+_LABEL_WORDS = dict(COLUMNS)
+# The judgements a question can name, and the words of Ofsted's labels for each (the judgements
+# table's columns, grades.py; adoption was a judgement of its own until 2018).
 _AREAS = (
-    (re.compile(r"\blead(?:ers|ership)\b|\bmanagement\b", re.I), ("impact of leaders", "leadership")),
-    (re.compile(r"help and protection|\bprotection\b", re.I), ("help and protection",)),
-    (re.compile(r"care leavers?|leaving care", re.I), ("care leavers",)),
+    (re.compile(r"\blead(?:ers|ership)\b|\bmanagement\b", re.I), _LABEL_WORDS["Leaders"]),
+    (re.compile(r"help and protection|\bprotection\b", re.I), _LABEL_WORDS["Help and protection"]),
+    (re.compile(r"care leavers?|leaving care", re.I), _LABEL_WORDS["Care leavers"]),
     # Not "the children in care council", the body of children every authority has.
-    (re.compile(r"(?:children in care|looked[- ]after|\bin care\b)(?! council)", re.I), ("children in care", "looked after")),
+    (re.compile(r"(?:children in care|looked[- ]after|\bin care\b)(?! council)", re.I), _LABEL_WORDS["Children in care"]),
     (re.compile(r"\badoption\b", re.I), ("adoption",)),
 )
-_OVERALL = ("overall effectiveness", "overall judgement")
+_OVERALL = (*_LABEL_WORDS["Overall effectiveness"], "overall judgement")
 # Topic words that name the inspection or a grade, not what was inspected.
 _INSPECTION_WORDS = frozenset(
     "ilacs ofsted inspection grade graded grades grading rating ratings rated verdict result results score "
@@ -62,10 +64,9 @@ def is_grade_of(sentence: str, labels: tuple[str, ...], judgements: Mapping[str,
     the grade its report was given (``judgements``, the document's own)? A 2018 report lists the
     2015 inspection's grades ("• Overall effectiveness: Inadequate"): a row in the report's words,
     not the report's grade."""
-    own = by_column(judgements)
     for label, grade in read_judgements([sentence]).items():
         if any(word in label.lower() for word in labels):
-            given = own.get(column(label))
+            given = by_column(judgements).get(column(label))
             if given is not None and normalise_grade(given) == normalise_grade(grade):
                 return True
     return False

@@ -21,6 +21,7 @@ OVERALL = "Overall effectiveness"
 _ROW = re.compile(rf"^(?P<label>[A-Z0-9][^\t\n]{{6,160}}?)(?:\t+|\s{{2,}}|:\s*|\s)(?P<grade>{PRINTED})\.?$", re.I)
 _HEADING = re.compile(rf"^(?P<label>The (?:experiences|impact|effectiveness)[^\n:]{{10,140}}):\s*(?P<grade>{PRINTED})$", re.I)
 _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
+_GRADE = rf"{PRINTED}|require improvement(?: to be good)?"  # as printed, and in a sentence ("services … require")
 # "Children's services in Oldham require improvement to be good", alone or, as single inspection
 # framework PDFs are read, run into the table's first row ("Children's services in Cornwall are
 # good 1. Children who need help and protection<TAB>Requires improvement") or after the date
@@ -29,12 +30,12 @@ _OVERALL_SENTENCE = re.compile(
     r"^(?:Report published:[^\n]{4,40}?\d{4}\s+)?"
     r"(?:The overall judgement is (?:that children.s services (?:are )?)?"
     r"|Children.s services in [^\n.]{2,80}? (?:are |is |(?=requires? improvement)))"
-    rf"(?P<grade>{PRINTED}|require improvement(?: to be good)?)(?=\.?$|\s+\d+\.(?:\s|$))",
+    rf"(?P<grade>{_GRADE})(?=\.?$|\s+\d+\.(?:\s|$))",
     re.I,
 )
 # Numbered rows run together on one line ("2. Children looked after … Requires Improvement 2.1
 # Adoption performance<TAB>Good"): a grade followed by the next row's number ends a row.
-_RUN_ON_ROW = re.compile(rf"\b({PRINTED}|require improvement(?: to be good)?)[ \t]+(?=\d+(?:\.\d+)*\.?\s+[A-Z])", re.I)
+_RUN_ON_ROW = re.compile(rf"\b({_GRADE})[ \t]+(?=\d+(?:\.\d+)*\.?\s+[A-Z])", re.I)
 _LSCB = re.compile(r"safeguarding children board|\bLSCB\b", re.I)
 
 
@@ -67,10 +68,8 @@ def read_judgements(blocks: Sequence[str]) -> dict[str, str]:
 
 def canonical_grade(grade: str) -> str:
     grade = " ".join(grade.split())
-    if re.fullmatch(r"requires? improvement", grade, re.I):
-        return "Requires improvement"
-    if re.fullmatch(r"requires? improvement to be good", grade, re.I):  # "services in Oldham require …"
-        return "Requires improvement to be good"
+    if m := re.fullmatch(r"requires? improvement( to be good)?", grade, re.I):  # "services in Oldham require …"
+        return "Requires improvement" + (" to be good" if m.group(1) else "")
     return next(g for g in GRADES if g.lower() == grade.lower())
 
 

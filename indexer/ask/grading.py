@@ -77,12 +77,15 @@ def printed_grade(
     admitted: Sequence[bool], passages_of: Callable[[int], list[Passage]],
 ) -> tuple[Document, Passage] | None:
     """For a grade question about one authority, the passage of its newest report (under the
-    filters) that prints the grade asked for, whether or not the search ranked it: a table row
+    filters) that gives the judgement asked about, the passage that prints its grade, whether or not the search ranked it: a table row
     says little to the retriever, and a report has one. None for other questions."""
     labels = asked_judgement(question, topic)
     if not labels or len(authorities) != 1:
         return None
-    graded = [i for i, (doc, ok) in enumerate(zip(documents, admitted)) if ok and doc.judgements]
+    graded = [  # a later area SEND inspection grades something else
+        i for i, (doc, ok) in enumerate(zip(documents, admitted))
+        if ok and any(word in label.lower() for label in doc.judgements for word in labels)
+    ]
     if not graded:
         return None
     newest = max(graded, key=lambda i: (documents[i].date or "", documents[i].year or 0))

@@ -161,3 +161,14 @@ def test_a_grade_question_reads_the_newest_reports_grade_passage(tmp_path, setti
     ids = [h.passage.id for h in answer.hits]
     at = ids.index(answer.citations[0].hit.passage.id)
     assert at < 5 and ids[:at] == [h.passage.id for h in searched[:at]]
+
+
+def test_a_later_area_send_inspection_is_not_the_newest_grade_of_children_s_services() -> None:
+    """Lewisham: children's services inspected in 2023, its area SEND in 2024."""
+    ilacs, table = _report(2023, "Overall effectiveness\tGood")
+    send = Document("send.pdf", "send.pdf", "Area SEND inspection of Lewisham", "Lewisham", (), "2024-09-27", 2024,
+                    "area_send", "x", judgements={"Area SEND outcome": "Lead to inconsistent experiences and outcomes"})
+    question = "How is Lewisham rated by Ofsted?"
+    found = printed_grade(question, topic_of(question), ["Lewisham"], [ilacs, send], [True, True],
+                          lambda i: [table] if i == 0 else [])
+    assert found is not None and found[0].year == 2023

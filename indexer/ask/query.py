@@ -78,8 +78,14 @@ def parse_question(
 
 def _strip(question: str, spans: list[tuple[int, int]]) -> str:
     """The question without the words that became filters: they say where to look, not what."""
+    merged: list[tuple[int, int]] = []  # "the 2023 Hull SEND inspection" holds "Hull": cut once
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
     out = question
-    for start, end in sorted(spans, reverse=True):
+    for start, end in reversed(merged):
         out = out[:start] + " " + out[end:]
     out = re.sub(r"\b(?:in|of|for|from|about|at|by|since|during|the)\s+(?=[?.!,]|$)", " ", out)
     return " ".join(out.split())

@@ -163,6 +163,13 @@ def test_people_bodies_and_words_are_not_authorities(question: str) -> None:
     assert authorities_read(question) == ()
 
 
+def test_an_authority_inside_a_named_document_is_cut_once() -> None:
+    parsed = parse("What did the 2023 Blackpool SEND inspection recommend on joint training?")
+    assert parsed.filters.authorities == ("Blackpool",)
+    assert (parsed.filters.year_from, parsed.filters.year_pinned) == (2023, True)
+    assert parsed.query == "What did the recommend on joint training?"
+
+
 @pytest.mark.parametrize(
     ("question", "year_from", "year_to", "pinned"),
     [

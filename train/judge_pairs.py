@@ -5,7 +5,10 @@ sentence that answers holds part of the evidence (1). Not answers (0): another s
 same passage that shares none of the evidence, the hard negative's sentences that share most
 words with the question, a sentence of another report, and, for a question that must be declined,
 the sentences BM25 ranks highest among the passages the data holds for its authority (or for
-every authority, when it names none). Deterministic for a seed.
+every authority, when it names none). And so that the judge cannot learn a near miss from its
+wording ("Does X run the Pause programme?") rather than from what the sentence says, the same
+question is paired with sentences of other authorities' reports that do say its topic (the
+regular expression its ``why`` records): answers (1). Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _overlap(question: str, sentence: str) -> int:
 
 
 def pairs(questions: Iterable[dict], declined: Iterable[dict], seed: int = 16,
-          per_declined: int = 4) -> list[tuple[str, str, int]]:
+          per_declined: int = 4, said_elsewhere: int = 2) -> list[tuple[str, str, int]]:
     rng = random.Random(seed)
     questions, declined = list(questions), list(declined)
     out: list[tuple[str, str, int]] = []
@@ -66,7 +69,29 @@ def pairs(questions: Iterable[dict], declined: Iterable[dict], seed: int = 16,
             out.append((r["question"], stranger, 0))
     if per_declined:
         out.extend(_declined_pairs(questions, declined, per_declined))
+        if said_elsewhere:
+            out.extend(_said_elsewhere(questions, declined, said_elsewhere, rng))
     rng.shuffle(out)
+    return out
+
+
+_TOPIC_PATTERN = re.compile(r"/(.+?)/i?(?=[\s,.;)]|$)")
+
+
+def _said_elsewhere(questions: list[dict], declined: list[dict], per_question: int,
+                    rng: random.Random) -> list[tuple[str, str, int]]:
+    """A near miss asked of an authority whose reports do say its topic is answered by the
+    sentence that says it: up to ``per_question`` such sentences of other authorities' passages."""
+    pool = sorted({(r["authority"] or "", s) for r in questions for text in (r["passage"], r.get("negative"))
+                   if text for s in sentences(text)})
+    out: list[tuple[str, str, int]] = []
+    for d in declined:
+        found = _TOPIC_PATTERN.search(d.get("why") or "") if d["kind"] == "near_miss" else None
+        if found is None:
+            continue
+        topic = re.compile(found.group(1), re.IGNORECASE)
+        saying = [s for authority, s in pool if authority != d.get("authority") and topic.search(s)]
+        out.extend((d["question"], s, 1) for s in rng.sample(saying, min(per_question, len(saying))))
     return out
 
 

@@ -5,7 +5,7 @@ cross-entropy on the pairs of ``judge_pairs.py`` from the ``train`` split, score
 split (other reports): ROC AUC of answers against non-answers, and for each question whether its
 best-scored candidate answers. Deterministic for a seed on the same machine.
 
-    python train/train_judge.py [--epochs 1] [--out indexer/models/judge]
+    python train/train_judge.py [--epochs 3] [--out indexer/models/judge]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "train"))
 
 from judge_pairs import pairs  # noqa: E402
-from options import JUDGE_LR, training_parser  # noqa: E402
+from options import JUDGE_LR, point_to_card, training_parser  # noqa: E402
 
 
 def load(name: str, split: str) -> list[dict]:
@@ -49,9 +49,12 @@ def figures(model, data: list[tuple[str, str, int]]) -> dict[str, float]:  # typ
 
 def main() -> None:
     parser = training_parser(__doc__, JUDGE_LR)
+    parser.set_defaults(epochs=3)  # validation AUC 0.886 after one epoch, 0.933 after three
     parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "judge")
     parser.add_argument("--per-declined", type=int, default=4,
                         help="non-answers per question to decline (0: learn from answerable questions only)")
+    parser.add_argument("--said-elsewhere", type=int, default=2,
+                        help="answers per near miss from other authorities' reports that say its topic")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -68,7 +71,8 @@ def main() -> None:
     from indexer.store.embedding import model_path
 
     torch.manual_seed(args.seed)
-    train = pairs(load("questions.jsonl", "train"), load("declined.jsonl", "train"), args.seed, args.per_declined)
+    train = pairs(load("questions.jsonl", "train"), load("declined.jsonl", "train"), args.seed, args.per_declined,
+                  args.said_elsewhere)
     valid = pairs(load("questions.jsonl", "valid"), load("declined.jsonl", "valid"), args.seed)
     print(json.dumps({"train_pairs": len(train), "positives": sum(y for *_, y in train),
                       "valid_pairs": len(valid)}), flush=True)
@@ -88,6 +92,8 @@ def main() -> None:
     shutil.rmtree(args.out, ignore_errors=True)
     model.model.half()
     model.save(str(args.out))
+    point_to_card(args.out, "children-judge", "A cross-encoder from the all-MiniLM-L6-v2 weights that rates whether a "
+                  "sentence answers a question about English children's services.", "train_judge.py")
     print(json.dumps({"model": "judge", "valid": after, "epochs": args.epochs, "seconds": round(seconds),
                       "out": str(args.out)}), flush=True)
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "train"))
 
-from options import RETRIEVER_LR, training_parser  # noqa: E402
+from options import RETRIEVER_LR, point_to_card, training_parser  # noqa: E402
 
 
 def passage_input(text: str, section: str | None) -> str:
@@ -115,6 +115,8 @@ def main() -> None:
     # fp16 on disk halves the size; it loads as fp32, and the vectors agree to a cosine of 0.9999+.
     shutil.rmtree(args.out, ignore_errors=True)
     model.half().save(str(args.out))
+    point_to_card(args.out, "children-retriever", "all-MiniLM-L6-v2 fine-tuned for questions about English "
+                  "children's services.", "train_retriever.py")
     print(json.dumps({"model": "trained", "valid": after, "train_questions": len(train), "epochs": args.epochs,
                       "seconds": round(seconds), "out": str(args.out)}), flush=True)
 

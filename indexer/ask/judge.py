@@ -13,7 +13,7 @@ import numpy as np
 
 from indexer.config import BUNDLED_JUDGE
 from indexer.errors import IndexerError
-from indexer.store.embedding import MODELS, on_model_thread
+from indexer.store.embedding import MODELS, in_background, on_model_thread
 
 
 class Judge(Protocol):
@@ -48,7 +48,8 @@ class CrossEncoderJudge:
             return self._model
 
     def preload(self) -> None:
-        on_model_thread(self._load)
+        """Start loading the judge in the background; the first answer it reads waits for it."""
+        in_background(self._load)
 
     def score(self, question: str, sentences: Sequence[str]) -> np.ndarray:
         if not sentences:

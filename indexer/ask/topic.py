@@ -229,6 +229,22 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
     return False
 
 
+def names_a_term(topic: Topic, question: str, says: Callable[[str], bool] | None = None) -> bool:
+    """Is what the question asks about most tellingly a name or a term: words the field says
+    together ("young carers"; or, where the library ``says`` them, the telling word with the topic
+    words beside it: "sexual health", "deep dive"), an abbreviation, or a word the question writes
+    with a capital inside it ("Does Salford use Mockingbird?")?"""
+    if topic.empty:
+        return False
+    lead = topic.words[0]
+    if " " in lead or lead != lead.lower():
+        return True
+    if says is not None and len(topic.phrase.split()) > 1 and says(topic.phrase):
+        return True
+    return any(m.start() > 0 and m.group()[0].isupper()
+               for m in re.finditer(rf"\b{re.escape(lead)}\b", question, re.IGNORECASE))
+
+
 def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: float = 0.0) -> bool:
     """A sentence answers on topic when it speaks to one of the question's topic words, and its
     passage speaks to the most telling one, or to more than two thirds of them, or it says what

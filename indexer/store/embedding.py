@@ -30,6 +30,12 @@ _MEMO_CALL, _MEMO_SIZE = 512, 8192
 T = TypeVar("T")
 
 
+def in_background(fn: Callable[[], object]) -> None:
+    """Start ``fn`` on the model thread (loading a model takes seconds); whatever uses the model
+    waits for it there."""
+    _MODEL_THREAD.submit(fn)
+
+
 def on_model_thread(fn: Callable[[], T]) -> T:
     """Run ``fn`` on the model thread and wait for it."""
     if threading.current_thread().name.startswith("model"):
@@ -95,8 +101,8 @@ class SentenceTransformerEmbedder:
         self._memo_lock = threading.Lock()
 
     def preload(self) -> None:
-        """Start loading the model in the background (it takes seconds); embedding waits for it."""
-        _MODEL_THREAD.submit(self._load)
+        """Start loading the model in the background; embedding waits for it."""
+        in_background(self._load)
 
     def _load(self) -> Any:
         with self._lock:

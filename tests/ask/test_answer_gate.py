@@ -68,7 +68,7 @@ def test_a_decline_never_offers_documents_inside_the_filters_as_outside_them(
 
 
 def test_an_unknown_gate_or_a_judge_gate_without_a_judge_is_one_sentence(tmp_path: Path) -> None:
-    with pytest.raises(SettingsError, match="answer_gate must be one of judge, score, topic"):
+    with pytest.raises(SettingsError, match="answer_gate must be one of judge, score, topic, topic\\+judge"):
         Settings(index_dir=tmp_path, answer_gate="vibes")
     with pytest.raises(SettingsError, match="needs a judge model"):
         Settings(index_dir=tmp_path, answer_gate="judge", judge="")

@@ -4,16 +4,21 @@ threshold; procedural lines are never put to it. A fake judge keeps these fast."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import FakeEmbedder
 
+from indexer.ask.answer import RESCUE_AT_MOST, compose
+from indexer.ask.topic import Topic
+from indexer.ask.vocabulary import NUMBER
 from indexer.build import build
 from indexer.config import Settings
 from indexer.library import Library, make_filters
 from indexer.store.index import open_index
+from indexer.types import Answer
 
 
 class KeywordJudge:
@@ -35,8 +40,8 @@ def indexed(corpus_copy: Path, settings: Settings, fake: FakeEmbedder) -> Settin
     return settings
 
 
-def _library(settings: Settings, fake: FakeEmbedder, judge: KeywordJudge) -> Library:
-    return Library(open_index(settings.index_dir), fake, settings, judge)
+def _library(settings: Settings, fake: FakeEmbedder, judge: KeywordJudge, gate: str = "judge") -> Library:
+    return Library(open_index(settings.index_dir), fake, replace(settings, answer_gate=gate, judge="keywords"), judge)
 
 
 def test_quotes_what_the_judge_rates_an_answer(indexed: Settings, fake: FakeEmbedder) -> None:
@@ -66,3 +71,58 @@ def test_the_threshold_is_the_settings(indexed: Settings, fake: FakeEmbedder) ->
     strict = Settings(index_dir=indexed.index_dir, model="fake", judge="", min_judge_score=0.95)
     answer = _library(strict, fake, KeywordJudge("dentist")).ask("How long do children wait to see a dentist?")
     assert not answer.answered
+
+
+# What the topic rules take the question to ask, said by no seed passage: they turn down every sentence.
+UNSAID = Topic(("mainland", "dentist"), (frozenset({"mainland"}), frozenset({"dentist"})))
+QUESTION = "Are kids in Blackburn with Darwen kept waiting for a dentist?"
+
+
+def _answer(library: Library, judge: KeywordJudge, rescue: float | None, topic: Topic = UNSAID) -> Answer:
+    hits, filters = library.search(QUESTION)
+    return compose(QUESTION, hits, filters, library.embedder, 0.3, topic=topic, judge=judge, topic_gate=True,
+                   rescue_score=rescue)
+
+
+def test_the_judge_overrules_the_topic_rules_only_where_it_is_sure(indexed: Settings, fake: FakeEmbedder) -> None:
+    """With a ``rescue_score``, a sentence the topic rules turn down is quoted when the judge rates
+    it an answer with at least that; without one the judge is never asked."""
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    silent = KeywordJudge("dentist")
+    assert not _answer(library, silent, None).answered and silent.seen == []
+    answer = _answer(library, KeywordJudge("dentist"), 0.78)
+    assert answer.answered
+    assert all("dentist" in s.text.lower() for s in answer.sentences)
+    assert answer.sentences[0].text in answer.citations[0].hit.passage.text
+    assert not _answer(library, KeywordJudge("dentist"), 0.95).answered  # the keyword judge gives 0.9
+
+
+def test_the_judge_reads_again_only_what_could_be_quoted(indexed: Settings, fake: FakeEmbedder) -> None:
+    """Turned-down sentences the judge reads: at most RESCUE_AT_MOST, never procedural ones, and
+    for a question of how many only those with a figure."""
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    judge = KeywordJudge("dentist")
+    _answer(library, judge, 0.78)
+    assert 0 < len(judge.seen) <= RESCUE_AT_MOST
+    assert not any("Her Majesty" in s or s.rstrip().endswith("?") for s in judge.seen)
+    assert not all(NUMBER.search(s) for s in judge.seen)
+    counting = KeywordJudge("dentist")
+    how_many = Topic(("mainland", "children"), (frozenset({"mainland"}), frozenset({"children"})), quantity=True)
+    assert not _answer(library, counting, 0.78, how_many).answered  # the sentence on dentists has no figure
+    assert counting.seen and all(NUMBER.search(s) for s in counting.seen)
+
+
+def test_the_library_asks_the_judge_again_under_topic_and_judge(indexed: Settings, fake: FakeEmbedder) -> None:
+    judge = KeywordJudge("dentist")
+    assert _library(indexed, fake, judge, "topic+judge").rescue_score == indexed.judge_rescue_score
+    assert _library(indexed, fake, judge, "topic").rescue_score is None
+    assert _library(indexed, fake, judge, "judge").judge_alone
+
+
+def test_the_judge_never_overrules_them_for_a_name_or_a_term(indexed: Settings, fake: FakeEmbedder) -> None:
+    """A report that has "Staying Close" says so: a sentence that does not is no answer, however
+    the judge rates it."""
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    term = Topic(("staying close", "dentist"), (frozenset({"staying close"}), frozenset({"dentist"})))
+    judge = KeywordJudge("dentist")
+    assert not _answer(library, judge, 0.78, term).answered and judge.seen == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from indexer.ask.topic import is_procedural, on_topic, speaks_to, topic_of
+from indexer.ask.topic import is_procedural, names_a_term, on_topic, speaks_to, topic_of
 
 
 def rarity(word: str) -> float:
@@ -190,3 +190,26 @@ def test_a_passage_naming_most_of_the_topic_words_speaks_to_it_without_the_rares
     assert on_topic(sentence, topic, sentence + " The whole-family model is embedded.")
     # Two of five (adult, teams) are not enough: the passage is about something else.
     assert not on_topic("Adult mental health teams are stretched.", topic, "Adult mental health teams are stretched.")
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Does Salford use Mockingbird?", True),  # capitalised inside the question
+        ("How many young carers are known to Bromley?", True),  # a term of the field
+        ("Is there an FDAC in Rochdale?", True),
+        ("If you moved to the mainland, do you still get council tax help?", False),
+    ],
+)
+def test_a_name_or_a_term_is_what_the_question_asks_about(question: str, named: bool) -> None:
+    topic = topic_of(question, lambda w: {"mockingbird": 50.0, "mainland": 40.0, "fdac": 60.0}.get(w.lower(), 1.0),
+                     {"FDAC": "family drug and alcohol court"})
+    assert names_a_term(topic, question) is named
+
+
+def test_the_telling_word_with_its_neighbours_is_a_term_where_the_library_says_them() -> None:
+    question = "What sexual health support do care leavers receive?"
+    topic = topic_of(question, lambda w: {"sexual": 50.0, "health": 5.0}.get(w.lower(), 1.0))
+    assert len(topic.phrase.split()) > 1
+    assert names_a_term(topic, question, says=lambda phrase: phrase == topic.phrase)
+    assert not names_a_term(topic, question, says=lambda phrase: False)

@@ -10,6 +10,7 @@ best-scored candidate answers. Deterministic for a seed on the same machine.
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import shutil
@@ -17,6 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -47,17 +49,19 @@ def figures(model, data: list[tuple[str, str, int]]) -> dict[str, float]:  # typ
     return {"auc": round(auc, 3), "best_candidate_answers": round(float(top_right), 3), "pairs": len(data)}
 
 
-def main() -> None:
-    parser = training_parser(__doc__, JUDGE_LR)
+def judge_parser(doc: str | None) -> argparse.ArgumentParser:
+    """The options of training a judge, shared with its cross-validation."""
+    parser = training_parser(doc, JUDGE_LR)
     parser.set_defaults(epochs=3)  # validation AUC 0.886 after one epoch, 0.933 after three
-    parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "judge")
     parser.add_argument("--per-declined", type=int, default=4,
                         help="non-answers per question to decline (0: learn from answerable questions only)")
     parser.add_argument("--said-elsewhere", type=int, default=2,
                         help="answers per near miss from other authorities' reports that say its topic")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.WARNING)
+    return parser
 
+
+def fit(train: list[tuple[str, str, int]], args: argparse.Namespace) -> Any:
+    """A cross-encoder from the base MiniLM weights with a fresh one-logit head, trained on ``train``."""
     import torch
     from datasets import Dataset
     from sentence_transformers.cross_encoder import (
@@ -71,22 +75,32 @@ def main() -> None:
     from indexer.store.embedding import model_path
 
     torch.manual_seed(args.seed)
+    model = CrossEncoder(model_path(DEFAULT_BASE_MODEL), num_labels=1, max_length=160, device="cpu")
+    data = Dataset.from_dict({"question": [q for q, _, _ in train], "sentence": [s for _, s, _ in train],
+                              "label": [float(y) for *_, y in train]})
+    training = CrossEncoderTrainingArguments(
+        output_dir=str(ROOT / "train" / "out" / "judge"), num_train_epochs=args.epochs,
+        per_device_train_batch_size=args.batch_size, learning_rate=args.lr, warmup_steps=0.1, seed=args.seed,
+        data_seed=args.seed, save_strategy="no", logging_steps=20, report_to="none", dataloader_num_workers=0,
+        use_cpu=True,
+    )
+    CrossEncoderTrainer(model=model, args=training, train_dataset=data, loss=BinaryCrossEntropyLoss(model)).train()
+    return model
+
+
+def main() -> None:
+    parser = judge_parser(__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "indexer" / "models" / "judge")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
     train = pairs(load("questions.jsonl", "train"), load("declined.jsonl", "train"), args.seed, args.per_declined,
                   args.said_elsewhere)
     valid = pairs(load("questions.jsonl", "valid"), load("declined.jsonl", "valid"), args.seed)
     print(json.dumps({"train_pairs": len(train), "positives": sum(y for *_, y in train),
                       "valid_pairs": len(valid)}), flush=True)
-    model = CrossEncoder(model_path(DEFAULT_BASE_MODEL), num_labels=1, max_length=160, device="cpu")
-    data = Dataset.from_dict({"question": [q for q, _, _ in train], "sentence": [s for _, s, _ in train],
-                              "label": [float(y) for *_, y in train]})
-    work = ROOT / "train" / "out" / "judge"
-    training = CrossEncoderTrainingArguments(
-        output_dir=str(work), num_train_epochs=args.epochs, per_device_train_batch_size=args.batch_size,
-        learning_rate=args.lr, warmup_steps=0.1, seed=args.seed, data_seed=args.seed, save_strategy="no",
-        logging_steps=20, report_to="none", dataloader_num_workers=0, use_cpu=True,
-    )
     started = time.perf_counter()
-    CrossEncoderTrainer(model=model, args=training, train_dataset=data, loss=BinaryCrossEntropyLoss(model)).train()
+    model = fit(train, args)
     seconds = time.perf_counter() - started
     after = figures(model, valid)
     shutil.rmtree(args.out, ignore_errors=True)

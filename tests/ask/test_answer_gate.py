@@ -72,6 +72,14 @@ def test_an_unknown_gate_or_a_judge_gate_without_a_judge_is_one_sentence(tmp_pat
         Settings(index_dir=tmp_path, answer_gate="vibes")
     with pytest.raises(SettingsError, match="needs a judge model"):
         Settings(index_dir=tmp_path, answer_gate="judge", judge="")
+    with pytest.raises(SettingsError, match="judge_rescue_score must be between 0 and 1"):
+        Settings(index_dir=tmp_path, judge_rescue_score=1.5)
+
+
+def test_without_a_judge_model_topic_and_judge_is_the_topic_rules(tmp_path: Path) -> None:
+    """INDEXER_JUDGE= (empty) answers without the judge: nothing to load, nothing to overrule."""
+    assert not Settings(index_dir=tmp_path, judge="").uses_judge
+    assert Settings(index_dir=tmp_path).uses_judge and Settings(index_dir=tmp_path).answer_gate == "topic+judge"
 
 
 

@@ -50,6 +50,11 @@ class Settings:
     ann_ef_search: int = 256
 
     @property
+    def topic_rules(self) -> bool:
+        """Do the topic rules decide (answer_gate "topic" or "topic+judge")?"""
+        return self.answer_gate in ("topic", "topic+judge")
+
+    @property
     def uses_judge(self) -> bool:
         return bool(self.judge) and self.answer_gate in ("judge", "topic+judge")
 

@@ -80,8 +80,8 @@ class Library:
 
     @property
     def judge_alone(self) -> bool:
-        """Does the judge alone decide what answers (answer_gate "judge", or a judge given)?"""
-        return self.judge is not None and self.settings.answer_gate not in ("topic", "topic+judge")
+        """Does the judge alone decide what answers (a judge, and not the topic rules)?"""
+        return self.judge is not None and not self.settings.topic_rules
 
     @property
     def min_score(self) -> float:
@@ -92,7 +92,7 @@ class Library:
     @property
     def topic_gate(self) -> bool:
         """Do the topic rules (ask/topic.py) decide as well as the sentence score?"""
-        return not self.judge_alone and self.settings.answer_gate in ("topic", "topic+judge")
+        return self.settings.topic_rules
 
     @property
     def rescue_score(self) -> float | None:

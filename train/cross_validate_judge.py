@@ -31,11 +31,10 @@ sys.path.insert(0, str(ROOT / "train"))
 
 from cross_validate import fold_of  # noqa: E402
 from judge_pairs import pairs  # noqa: E402
-from train_judge import figures, fit, judge_parser  # noqa: E402
+from train_judge import figures, fit, judge_parser, load  # noqa: E402
 
-
-def rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (ROOT / "train" / "data" / name).open()]
+from indexer.config import DEFAULT_BASE_MODEL, TRAINED_MODEL  # noqa: E402
+from indexer.store.embedding import SentenceTransformerEmbedder  # noqa: E402
 
 
 def group(row: dict) -> str:
@@ -51,17 +50,10 @@ class CosineScorer:
     """An embedding model's cosine between question and sentence, with a cross-encoder's predict()."""
 
     def __init__(self, name: str) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
-
-        from indexer.store.embedding import model_path
-
-        self.model = SentenceTransformer(model_path(name), device="cpu", model_kwargs={"dtype": torch.float32})
+        self.embedder = SentenceTransformerEmbedder(name)
 
     def predict(self, data: list[tuple[str, str]], **_: Any) -> np.ndarray:
-        q = self.model.encode([a for a, _ in data], normalize_embeddings=True, batch_size=64)
-        s = self.model.encode([b for _, b in data], normalize_embeddings=True, batch_size=64)
-        return np.einsum("ij,ij->i", q, s)
+        return np.einsum("ij,ij->i", self.embedder.embed([a for a, _ in data]), self.embedder.embed([b for _, b in data]))
 
 
 def main() -> None:
@@ -72,9 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
-    from indexer.config import DEFAULT_BASE_MODEL, TRAINED_MODEL
-
-    questions, declined = rows("questions.jsonl"), rows("declined.jsonl")
+    questions, declined = load("questions.jsonl"), load("declined.jsonl")
     baselines = {"base_cosine": CosineScorer(DEFAULT_BASE_MODEL), "retriever_cosine": CosineScorer(TRAINED_MODEL)}
     results: list[dict[str, Any]] = []
     for k in range(args.folds):

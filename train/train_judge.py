@@ -30,9 +30,10 @@ from judge_pairs import pairs  # noqa: E402
 from options import JUDGE_LR, point_to_card, training_parser  # noqa: E402
 
 
-def load(name: str, split: str) -> list[dict]:
+def load(name: str, split: str | None = None) -> list[dict]:
+    """The rows of ``train/data/NAME`` in ``split`` (every row: None)."""
     rows = [json.loads(line) for line in (ROOT / "train" / "data" / name).open()]
-    return [r for r in rows if r["split"] == split]
+    return [r for r in rows if split is None or r["split"] == split]
 
 
 def figures(model, data: list[tuple[str, str, int]]) -> dict[str, float]:  # type: ignore[no-untyped-def]

@@ -12,8 +12,7 @@ import numpy as np
 from indexer.ask.citations import markdown_reference, reference
 from indexer.ask.grading import asked_judgement, is_grade_of
 from indexer.ask.judge import Judge
-from indexer.ask.topic import Topic, is_procedural, names_a_term, on_topic, speaks_to
-from indexer.ask.vocabulary import NUMBER
+from indexer.ask.topic import Topic, could_answer, is_procedural, names_a_term, on_topic, speaks_to
 from indexer.describe.judgements import read_judgements
 from indexer.ingest.sentences import BULLET, sentence_spans
 from indexer.store.embedding import Embedder
@@ -157,25 +156,28 @@ def _rescued(
     rates an answer with at least ``at_least``: the question's everyday words need not be the
     report's ("moved to the mainland": "living elsewhere"). Never when what the question asks
     about most tellingly is a name or a term ("Signs of Safety", "FDAC", "Mockingbird", "sexual
-    health"; topic.names_a_term): a report that has it says it by name. Only sentences that could be quoted at all are read: not
-    procedural, a whole sentence that speaks to a topic word, a figure where the question asks how
-    many, a score reaching the floor; the best scored ``RESCUE_AT_MOST`` of them."""
+    health"; topic.names_a_term): a report that has it says it by name. Only sentences that could
+    be quoted at all are read: whole sentences that could answer (topic.could_answer), speak to a
+    topic word and reach the floor; the best scored ``RESCUE_AT_MOST`` of them."""
     if names_a_term(topic, question, says):
         return kept
-    ids = {id(c) for c in kept}
-    turned_down = [c for c in candidates if id(c) not in ids and c.score >= min_score and _quotable(c.text, topic)]
-    turned_down = turned_down[:RESCUE_AT_MOST]
+    ruled_in = set(kept)
+    turned_down = [c for c in candidates if c not in ruled_in and c.score >= min_score
+                   and _quotable(c.text, topic)][:RESCUE_AT_MOST]
     if not turned_down:
         return kept
     probabilities = judge.score(question, [c.text for c in turned_down])
-    saved = {id(c) for c, p in zip(turned_down, probabilities) if p >= at_least}
-    return [c for c in candidates if id(c) in ids or id(c) in saved]
+    saved = {c for c, p in zip(turned_down, probabilities) if p >= at_least}
+    return [c for c in candidates if c in ruled_in or c in saved]
 
 
 def _quotable(sentence: str, topic: Topic) -> bool:
-    return (sentence.rstrip()[-1:] in _SENTENCE_END and not is_procedural(sentence)
-            and (not topic.quantity or bool(NUMBER.search(sentence)))
-            and any(speaks_to(sentence, g) for g in topic.groups))
+    return _is_whole(sentence) and could_answer(sentence, topic) and any(speaks_to(sentence, g) for g in topic.groups)
+
+
+def _is_whole(sentence: str) -> bool:
+    """A sentence, not a heading or a fragment: it ends as sentences end."""
+    return sentence.rstrip()[-1:] in _SENTENCE_END
 
 
 def judged(question: str, candidates: list[_Candidate], judge: Judge) -> list[_Candidate]:
@@ -238,7 +240,7 @@ def _candidates(
         score = 0.55 * float(cosine) + 0.3 * overlap + 0.15 * (hit.score / top_score)
         if hit.passage.section == READER_COMMENTS:
             score *= 0.8
-        if sentence[-1] not in _SENTENCE_END:
+        if not _is_whole(sentence):
             score *= 0.9  # headings and fragments answer less than sentences do
         out.append(_Candidate(rank, start, end, sentence, float(cosine), overlap, score))
     out.sort(key=lambda c: -c.score)

@@ -229,6 +229,12 @@ def speaks_to(sentence: str, group: Iterable[str]) -> bool:
     return False
 
 
+def could_answer(sentence: str, topic: Topic) -> bool:
+    """Could ``sentence`` answer at all, whatever it is about: it does not merely run the process,
+    and it gives a figure where the question asks how many."""
+    return not is_procedural(sentence) and (not topic.quantity or bool(NUMBER.search(sentence)))
+
+
 def names_a_term(topic: Topic, question: str, says: Callable[[str], bool] | None = None) -> bool:
     """Is what the question asks about most tellingly a name or a term: words the field says
     together ("young carers"; or, where the library ``says`` them, the telling word with the topic
@@ -253,9 +259,7 @@ def on_topic(sentence: str, topic: Topic, passage: str | None = None, cosine: fl
     about something else. The rarest word is the most telling, not the only one: "working inside
     children's teams under a whole-family model" is answered by a passage on adult workers in
     whole-family teams that never says "inside"."""
-    if is_procedural(sentence):
-        return False
-    if topic.quantity and not NUMBER.search(sentence):
+    if not could_answer(sentence, topic):
         return False
     if topic.empty:
         return True

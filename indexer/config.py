@@ -45,6 +45,9 @@ class Settings:
     judge: str = BUNDLED_JUDGE
     min_judge_score: float = 0.5
     judge_rescue_score: float = 0.8
+    # With the rules and the judge, a sentence after an answer's first that the judge rates below
+    # this is not quoted (0: every sentence the score admits).
+    judge_keep_score: float = 0.1
     # From this many passages on, vectors go into an HNSW graph (bench/README.md: recall, speed).
     ann_threshold: int = 300_000
     ann_ef_search: int = 256
@@ -74,6 +77,8 @@ class Settings:
         for name in ("min_judge_score", "judge_rescue_score"):
             if not 0.0 < getattr(self, name) < 1.0:
                 raise SettingsError(f"{name} must be between 0 and 1, not {getattr(self, name)}.")
+        if not 0.0 <= self.judge_keep_score < 1.0:
+            raise SettingsError(f"judge_keep_score must be from 0 (off) to below 1, not {self.judge_keep_score}.")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, not {self.batch_size}.")
 

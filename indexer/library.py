@@ -101,6 +101,13 @@ class Library:
             return None
         return self.settings.judge_rescue_score
 
+    @property
+    def keep_score(self) -> float | None:
+        """The judge's probability below which a sentence after an answer's first is not quoted."""
+        if self.rescue_score is None or not self.settings.judge_keep_score:
+            return None
+        return self.settings.judge_keep_score
+
     @cached_property
     def indexed_authorities(self) -> set[str]:
         return authorities(self.index)
@@ -140,7 +147,7 @@ class Library:
         hits = self._with_grade(question, topic, applied, hits)
         answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
                          qv, query, topic, self.judge, topic_gate=self.topic_gate, rescue_score=self.rescue_score,
-                         sure_cosine=self.settings.sure_answer_cosine, says=self.says)
+                         keep_score=self.keep_score, sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
@@ -175,8 +182,8 @@ class Library:
                 if h.document.path not in inside]
         elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
                             self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                            rescue_score=self.rescue_score, sure_cosine=self.settings.sure_answer_cosine,
-                            says=self.says)
+                            rescue_score=self.rescue_score, keep_score=self.keep_score,
+                            sure_cosine=self.settings.sure_answer_cosine, says=self.says)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document

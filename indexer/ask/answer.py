@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 import numpy as np
 
@@ -54,14 +55,17 @@ def compose(
     sure_cosine: float = float("inf"),
     says: Callable[[str], bool] | None = None,
     rescue_score: float | None = None,
+    keep_score: float | None = None,
 ) -> Answer:
     """``query`` is the question without the words that became filters. Without ``topic_gate``,
     a ``judge`` decides alone: the sentences it rates at least ``min_score`` are quoted; without
     either, those whose score reaches it. With ``topic_gate``, only those whose score reaches it
     and that are on the question's ``topic`` (topic.py), or at least ``sure_cosine`` from the
     question, or (with a judge and a ``rescue_score``) that the judge rates an answer with at least
-    ``rescue_score``. Never a sentence that merely runs the process. ``says`` tells whether the
-    library says a phrase at all (asked only to word a decline)."""
+    ``rescue_score``. Never a sentence that merely runs the process. With a judge and a
+    ``keep_score``, a sentence after the first that it rates below that is left out (a grade the
+    report prints never is). ``says`` tells whether the library says a phrase at all (asked only to
+    word a decline)."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     grades = _grades(question, topic, candidates, hits, min_score)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?
@@ -93,10 +97,14 @@ def compose(
             message = "Nothing in the indexed documents matches this question."
         return decline(question, hits, filters, message)
     best = candidates[0].score
+    admitted = list(takewhile(lambda c: c.score >= max(min_score, 0.8 * best), candidates))
+    doubted = _doubted(question, admitted[1:], grades, judge, keep_score)
     chosen: list[_Candidate] = []
-    for cand in candidates:
-        if len(chosen) == MAX_SENTENCES or cand.score < max(min_score, 0.8 * best):
+    for cand in admitted:
+        if len(chosen) == MAX_SENTENCES:
             break
+        if cand in doubted:
+            continue
         if any(_similar(cand.text, c.text) or _overlaps(cand, c) for c in chosen):
             continue
         if sum(1 for c in chosen if c.hit_rank == cand.hit_rank) >= 2:
@@ -169,6 +177,22 @@ def _rescued(
     probabilities = judge.score(question, [c.text for c in turned_down])
     saved = {c for c, p in zip(turned_down, probabilities) if p >= at_least}
     return [c for c in candidates if c in ruled_in or c in saved]
+
+
+def _doubted(
+    question: str, candidates: list[_Candidate], grades: list[_Candidate], judge: Judge | None,
+    keep_score: float | None,
+) -> set[_Candidate]:
+    """The ``candidates`` (besides the grades) that the judge rates below ``keep_score``: the first
+    sentence answers, and the score admits others beside it that only share its words ("The board
+    has reviewed other multi-agency audits." for how often audits are done)."""
+    if judge is None or keep_score is None:
+        return set()
+    lifted = set(grades)
+    read = [c for c in candidates if c not in lifted][: 3 * MAX_SENTENCES]
+    if not read:
+        return set()
+    return {c for c, p in zip(read, judge.score(question, [c.text for c in read])) if p < keep_score}
 
 
 def _quotable(sentence: str, topic: Topic) -> bool:

@@ -74,6 +74,9 @@ def test_an_unknown_gate_or_a_judge_gate_without_a_judge_is_one_sentence(tmp_pat
         Settings(index_dir=tmp_path, answer_gate="judge", judge="")
     with pytest.raises(SettingsError, match="judge_rescue_score must be between 0 and 1"):
         Settings(index_dir=tmp_path, judge_rescue_score=1.5)
+    with pytest.raises(SettingsError, match="judge_keep_score must be from 0 \\(off\\) to below 1"):
+        Settings(index_dir=tmp_path, judge_keep_score=1.0)
+    assert Settings(index_dir=tmp_path, judge_keep_score=0.0).judge_keep_score == 0.0
 
 
 def test_without_a_judge_model_topic_and_judge_is_the_topic_rules(tmp_path: Path) -> None:

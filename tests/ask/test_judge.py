@@ -126,3 +126,33 @@ def test_the_judge_never_overrules_them_for_a_name_or_a_term(indexed: Settings, 
     term = Topic(("staying close", "dentist"), (frozenset({"staying close"}), frozenset({"dentist"})))
     judge = KeywordJudge("dentist")
     assert not _answer(library, judge, 0.78, term).answered and judge.seen == []
+
+
+def test_the_judge_leaves_out_further_sentences_it_doubts(indexed: Settings, fake: FakeEmbedder) -> None:
+    """With a ``keep_score``, a sentence after the first that the judge rates below it is not
+    quoted, however the score admits it; the first sentence is the rules' to choose."""
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    question = "What do Blackpool's children in care say about their social workers?"
+    hits, filters = library.search(question)
+    topic = library.topic(question)
+    everything = compose(question, hits, filters, library.embedder, 0.3, topic=topic, topic_gate=True)
+    assert len(everything.sentences) >= 2
+    first = everything.sentences[0].text
+    word = next(w for w in first.lower().split() if len(w) > 5 and not any(w in s.text.lower() for s in everything.sentences[1:]))
+    judge = KeywordJudge(word)  # only the first sentence holds it
+    kept = compose(question, hits, filters, library.embedder, 0.3, topic=topic, judge=judge, topic_gate=True,
+                   rescue_score=0.95, keep_score=0.5)
+    assert [s.text for s in kept.sentences] == [first]
+    assert first not in judge.seen  # the first is not put to it
+    lenient = compose(question, hits, filters, library.embedder, 0.3, topic=topic, judge=KeywordJudge(word),
+                      topic_gate=True, rescue_score=0.95, keep_score=0.05)
+    assert [s.text for s in lenient.sentences] == [s.text for s in everything.sentences]
+
+
+def test_the_library_leaves_out_doubted_sentences_only_with_the_rules_and_the_judge(
+    indexed: Settings, fake: FakeEmbedder
+) -> None:
+    judge = KeywordJudge("dentist")
+    assert _library(indexed, fake, judge, "topic+judge").keep_score == indexed.judge_keep_score
+    assert _library(indexed, fake, judge, "topic").keep_score is None
+    assert _library(replace(indexed, judge_keep_score=0.0), fake, judge, "topic+judge").keep_score is None

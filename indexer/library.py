@@ -18,6 +18,7 @@ from indexer.ask.search import Searcher, authorities, doc_counts
 from indexer.ask.topic import Topic, topic_of
 from indexer.config import Settings
 from indexer.describe.authorities import gazetteer
+from indexer.describe.examples import example_questions
 from indexer.describe.grades import parse_grade
 from indexer.errors import UnknownDocType
 from indexer.store.embedding import Embedder, SentenceTransformerEmbedder
@@ -145,12 +146,16 @@ class Library:
         if not hits:
             return decline(question, [], applied, self.explain_empty(applied))
         hits = self._with_grade(question, topic, applied, hits)
-        answer = compose(question, hits, applied, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
-                         qv, query, topic, self.judge, topic_gate=self.topic_gate, rescue_score=self.rescue_score,
-                         keep_score=self.keep_score, sure_cosine=self.settings.sure_answer_cosine, says=self.says)
+        answer = self._compose(question, hits, applied, qv, query, topic)
         if not answer.answered and not applied.empty and (not topic.empty or not self.topic_gate):
             return self._offer_wider(answer, question, query, qv, topic)
         return answer
+
+    def _compose(self, question: str, hits: list[Hit], filters: Filters, qv: Any, query: str, topic: Topic) -> Answer:
+        """The answer from ``hits`` under this library's thresholds, rules and judge."""
+        return compose(question, hits, filters, self.searcher.with_sentences(hits[:PASSAGES_READ]), self.min_score,
+                       qv, query, topic, self.judge, topic_gate=self.topic_gate, rescue_score=self.rescue_score,
+                       keep_score=self.keep_score, sure_cosine=self.settings.sure_answer_cosine, says=self.says)
 
     def _with_grade(self, question: str, topic: Topic, filters: Filters, hits: list[Hit]) -> list[Hit]:
         """A grade question's hits with the passage that prints the grade among those the answer
@@ -180,10 +185,7 @@ class Library:
         inside = {d.path for d, ok in zip(self.index.documents, admitted) if ok}
         hits = [h for h in self.searcher.search(query, wider, self.settings.k, query_vector=qv, topic=topic)
                 if h.document.path not in inside]
-        elsewhere = compose(question, hits, wider, self.searcher.with_sentences(hits[:PASSAGES_READ]),
-                            self.min_score, qv, query, topic, self.judge, topic_gate=self.topic_gate,
-                            rescue_score=self.rescue_score, keep_score=self.keep_score,
-                            sure_cosine=self.settings.sure_answer_cosine, says=self.says)
+        elsewhere = self._compose(question, hits, wider, qv, query, topic)
         where = []
         for citation in elsewhere.citations:
             doc = citation.hit.document
@@ -224,19 +226,7 @@ class Library:
     @cached_property
     def example_questions(self) -> list[str]:
         """Questions the corpus can answer: common topics, with the authority most written about."""
-        n = 3
-        out: list[str] = []
-        for topic, template in _EXAMPLE_TOPICS:
-            best = None
-            for doc in self.index.documents:
-                count = doc.text.lower().count(topic)
-                if doc.authority and count and (best is None or count > best[0]):
-                    best = (count, doc.authority)
-            if best:
-                out.append(template.format(topic=topic, authority=best[1]))
-            if len(out) == n:
-                break
-        return out
+        return example_questions(self.index.documents)
 
     def document_index(self, path: str) -> int | None:
         return next((i for i, d in enumerate(self.index.documents) if d.path == path), None)
@@ -269,17 +259,6 @@ class Library:
     ) -> tuple[across.Entry, ...]:
         """The authority's documents in date order, each with its best answer to the question."""
         return across.timeline(self, authority, question, filters or Filters())
-
-
-_EXAMPLE_TOPICS = [
-    ("care leavers", "How well are care leavers supported in {authority}?"),
-    ("pre-proceedings", "What is said about pre-proceedings in {authority}?"),
-    ("neglect", "How is neglect handled in {authority}?"),
-    ("exploitation", "How are children at risk of exploitation helped in {authority}?"),
-    ("caseloads", "What has happened to caseloads in {authority}?"),
-    ("domestic abuse", "How do services respond to domestic abuse in {authority}?"),
-    ("missing", "Do children who go missing get return home interviews in {authority}?"),
-]
 
 
 def _with_missing(filters: Filters, missing: tuple[str, ...]) -> Filters:

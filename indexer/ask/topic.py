@@ -91,6 +91,13 @@ def topic_of(
             groups.append(group)
             words.append(form)
             spans.append((start, end))
+    names = set()
+    for start, end, name in _capitalised_names(query):  # "the Family Safeguarding model": a name
+        if not any(start < e and s < end for s, e in spans):
+            groups.append(frozenset({name}))
+            words.append(name)
+            spans.append((start, end))
+            names.add(name)
     covered = {w for s, e in spans for w in WORD.findall(text[s:e])}
     qualifiers: set[str] = set()
     tokens = [(m.group().strip("'’"), m.span()) for m in WORD.finditer(text)]
@@ -112,11 +119,30 @@ def topic_of(
 
         # The most telling thing, not the most telling qualifier: "a decent computer system" is
         # about a computer system, however rarely a report says "decent".
-        order = sorted(range(len(groups)), key=lambda i: (words[i] in qualifiers, -telling(words[i])))
+        order = sorted(range(len(groups)),
+                       key=lambda i: (words[i] not in names, words[i] in qualifiers, -telling(words[i])))
         groups, words, spans = [groups[i] for i in order], [words[i] for i in order], [spans[i] for i in order]
     said = query if len(query) == len(text) else text  # as the question wrote it
     phrase = _phrase(said, tokens, spans[0], covered | set(words)) if words else ""
     return Topic(tuple(words), tuple(groups), bool(QUANTITY.search(query)), phrase)
+
+
+# Two or more capitalised words inside a question, perhaps joined by "of", "and", "for" or "the".
+_CAPITALISED = re.compile(r"(?<=[\w,;:'’)])\s+([A-Z][\w'’-]*(?: (?:(?:of|and|for|the) )?[A-Z][\w'’-]*)+)")
+# Words of an authority's style ("Manchester City Council"), not of a name a service goes by.
+_STYLE = frozenset("city county council borough london royal metropolitan district".split())
+
+
+def _capitalised_names(query: str) -> list[tuple[int, int, str]]:
+    """The names a question capitalises that words every document uses would otherwise drop from
+    its topic ("Family Safeguarding", "Signs of Safety", "No Wrong Door"), lower-cased, where it
+    says them; a report that has one says it by name."""
+    out = []
+    for m in _CAPITALISED.finditer(query):
+        spoken = WORD.findall(m.group(1).lower().replace("’", "'"))
+        if not _STYLE.issuperset(w.removesuffix("'s") for w in spoken) and any(w in NOT_TOPICS for w in spoken):
+            out.append((m.start(1), m.end(1), m.group(1).lower().replace("’", "'")))
+    return out
 
 
 def _phrase(said: str, tokens: list[tuple[str, tuple[int, int]]], key: tuple[int, int], topical: set[str]) -> str:

@@ -213,3 +213,29 @@ def test_the_telling_word_with_its_neighbours_is_a_term_where_the_library_says_t
     assert len(topic.phrase.split()) > 1
     assert names_a_term(topic, question, says=lambda phrase: phrase == topic.phrase)
     assert not names_a_term(topic, question, says=lambda phrase: False)
+
+
+RARITY = {"model": 2.0, "framework": 2.5, "age": 1.0, "range": 1.5, "cover": 1.0}.get
+
+
+@pytest.mark.parametrize(("question", "name", "answer"), [
+    ("Has Camden adopted the Hertfordshire Family Safeguarding model?", "family safeguarding",
+     "Family Safeguarding teams work with parents and children together, as the model intends."),
+    ("What age range does the No Wrong Door service cover?", "no wrong door",
+     "No Wrong Door supports young people aged 12 to 25, a wide age range."),
+    ("How strong are Wandsworth’s links with the Health and Wellbeing Board?", "health and wellbeing board",
+     "The health and wellbeing board has strong links with the partnership."),
+])
+def test_a_name_the_question_capitalises_is_its_topic(question: str, name: str, answer: str) -> None:
+    """Words every document uses ("family", "safeguarding", "door") are dropped from a topic, but
+    not from a name: a report that has the Family Safeguarding model says so."""
+    topic = topic_of(question, lambda w: RARITY(w) or 1.0)
+    assert topic.words[0] == name
+    assert not on_topic("The widespread use of family group conferences is central to the model.", topic)
+    assert on_topic(answer, topic)
+
+
+def test_an_authoritys_style_or_the_first_word_is_no_name() -> None:
+    assert topic_of("How did inspectors rate Hampshire County Council's adoption service in 2014?").words == ("adoption",)
+    assert topic_of("How was Surrey County Council’s children's services judged?").empty
+    assert "family safeguarding" not in topic_of("Family Safeguarding in Hull").words  # a question's first words

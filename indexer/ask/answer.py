@@ -63,8 +63,8 @@ def compose(
     and that are on the question's ``topic`` (topic.py), or at least ``sure_cosine`` from the
     question, or (with a judge and a ``rescue_score``) that the judge rates an answer with at least
     ``rescue_score``. Never a sentence that merely runs the process. With a judge and a
-    ``keep_score``, a sentence after the first that it rates below that is left out (a grade the
-    report prints never is). ``says`` tells whether the library says a phrase at all (asked only to
+    ``keep_score``, a sentence it rates below that is left out, after the first, or as the first
+    where it is far from the question in meaning (a grade the report prints never is). ``says`` tells whether the library says a phrase at all (asked only to
     word a decline)."""
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     grades = _grades(question, topic, candidates, hits, min_score)
@@ -82,7 +82,13 @@ def compose(
     if grades:  # the grade asked for, as the report prints it, first
         lifted = {(g.hit_rank, g.start) for g in grades}
         candidates = grades + [c for c in candidates if (c.hit_rank, c.start) not in lifted]
-    if not candidates or candidates[0].score < min_score:
+    admitted: list[_Candidate] = []
+    if candidates and candidates[0].score >= min_score:
+        best = candidates[0].score
+        admitted = list(takewhile(lambda c: c.score >= max(min_score, 0.8 * best), candidates))
+        doubted = _doubted(question, admitted, grades, judge, keep_score)
+        admitted = [c for c in admitted if c not in doubted]
+    if not admitted:
         # "Discusses X" where the topic rules found the close passages not to speak of X, or no
         # passage says X at all; otherwise the question as asked ("No ... discusses spring" is
         # worse than no message when spring is not what was asked).
@@ -96,15 +102,10 @@ def compose(
         else:
             message = "Nothing in the indexed documents matches this question."
         return decline(question, hits, filters, message)
-    best = candidates[0].score
-    admitted = list(takewhile(lambda c: c.score >= max(min_score, 0.8 * best), candidates))
-    doubted = _doubted(question, admitted[1:], grades, judge, keep_score)
     chosen: list[_Candidate] = []
     for cand in admitted:
         if len(chosen) == MAX_SENTENCES:
             break
-        if cand in doubted:
-            continue
         if any(_similar(cand.text, c.text) or _overlaps(cand, c) for c in chosen):
             continue
         if sum(1 for c in chosen if c.hit_rank == cand.hit_rank) >= 2:
@@ -152,6 +153,9 @@ def _grades(
     return [replace(c, score=top) for c in graded]
 
 
+# The cosine to the question below which the judge's doubt declines an answer's best sentence.
+FAR = 0.4
+
 # The most sentences turned down by the topic rules that the judge reads again, best scored first.
 RESCUE_AT_MOST = 12
 
@@ -183,16 +187,20 @@ def _doubted(
     question: str, candidates: list[_Candidate], grades: list[_Candidate], judge: Judge | None,
     keep_score: float | None,
 ) -> set[_Candidate]:
-    """The ``candidates`` (besides the grades) that the judge rates below ``keep_score``: the first
-    sentence answers, and the score admits others beside it that only share its words ("The board
-    has reviewed other multi-agency audits." for how often audits are done)."""
-    if judge is None or keep_score is None:
+    """The ``candidates`` (besides the grades) that the judge rates below ``keep_score``, except
+    the first where it is close to the question in meaning (a cosine of ``FAR`` or more): the
+    score admits sentences beside the best that only share its words ("The board has reviewed
+    other multi-agency audits." for how often audits are done), and a best that neither the judge
+    nor the encoder takes for an answer answers nothing ("Has Camden adopted the Family
+    Safeguarding model?": a sentence on family group conferences)."""
+    if judge is None or keep_score is None or not candidates:
         return set()
-    lifted = set(grades)
+    lifted, first = set(grades), candidates[0]
     read = [c for c in candidates if c not in lifted][: 3 * MAX_SENTENCES]
     if not read:
         return set()
-    return {c for c, p in zip(read, judge.score(question, [c.text for c in read])) if p < keep_score}
+    rated = zip(read, judge.score(question, [c.text for c in read]))
+    return {c for c, p in rated if p < keep_score and (c != first or c.cosine < FAR)}
 
 
 def _quotable(sentence: str, topic: Topic) -> bool:

@@ -143,7 +143,6 @@ def test_the_judge_leaves_out_further_sentences_it_doubts(indexed: Settings, fak
     kept = compose(question, hits, filters, library.embedder, 0.3, topic=topic, judge=judge, topic_gate=True,
                    rescue_score=0.95, keep_score=0.5)
     assert [s.text for s in kept.sentences] == [first]
-    assert first not in judge.seen  # the first is not put to it
     lenient = compose(question, hits, filters, library.embedder, 0.3, topic=topic, judge=KeywordJudge(word),
                       topic_gate=True, rescue_score=0.95, keep_score=0.05)
     assert [s.text for s in lenient.sentences] == [s.text for s in everything.sentences]
@@ -156,3 +155,27 @@ def test_the_library_leaves_out_doubted_sentences_only_with_the_rules_and_the_ju
     assert _library(indexed, fake, judge, "topic+judge").keep_score == indexed.judge_keep_score
     assert _library(indexed, fake, judge, "topic").keep_score is None
     assert _library(replace(indexed, judge_keep_score=0.0), fake, judge, "topic+judge").keep_score is None
+
+
+def test_a_best_sentence_neither_the_judge_nor_the_encoder_takes_for_an_answer_is_declined(
+    indexed: Settings, fake: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The judge's doubt removes the best sentence too, where its cosine to the question is below
+    ``FAR``; close in meaning, it is still quoted."""
+    from indexer.ask import answer as answer_module
+
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    question = "What do Blackpool's children in care say about their social workers?"
+    hits, filters = library.search(question)
+    topic = library.topic(question)
+
+    def ask() -> Answer:
+        return compose(question, hits, filters, library.embedder, 0.3, topic=topic, judge=KeywordJudge("zzz"),
+                       topic_gate=True, rescue_score=0.95, keep_score=0.5)
+
+    monkeypatch.setattr(answer_module, "FAR", -1.0)  # every sentence close: the best stays, alone
+    assert len(ask().sentences) == 1
+    monkeypatch.setattr(answer_module, "FAR", 1.1)  # every sentence far: nothing answers
+    declined = ask()
+    assert not declined.answered and declined.sentences == ()
+    assert declined.message.startswith("No Blackpool document")

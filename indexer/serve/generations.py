@@ -27,8 +27,12 @@ log = logging.getLogger(__name__)
 
 def warm(library: Library) -> Library:
     """Build what the first question would otherwise wait for: the vector matrix, BM25, the
-    authority set, the acronyms; the embedder's first call too."""
+    authority set, the acronyms; the embedder's first call too. The answer judge starts loading
+    in the background."""
     library.search("children in care", k=1)
+    preload = getattr(library.judge, "preload", None)
+    if preload is not None:
+        preload()
     return library
 
 

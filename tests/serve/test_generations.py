@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,21 @@ def test_a_generation_that_cannot_be_opened_leaves_the_last_good_one(
     with generations.lease() as lib:
         assert lib.search("care leavers", k=1)[0]
     generations.close()
+
+
+def test_a_generation_starts_loading_its_answer_judge(
+    corpus_copy: Path, settings: Settings, fake: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first question a service answers does not wait for the judge to load from disk."""
+    from indexer import library as library_module
+
+    class Judge:
+        preloads = 0
+
+        def preload(self) -> None:
+            Judge.preloads += 1
+
+    build(corpus_copy, settings, fake, progress=False)
+    monkeypatch.setattr(library_module, "shared_judge", lambda name: Judge())
+    Generations(replace(settings, judge="bundled:children-judge"), fake)
+    assert Judge.preloads == 1

@@ -20,31 +20,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indexer.ask.judge import CrossEncoderJudge, Judge  # noqa: E402
+from indexer.ask.judge import CrossEncoderJudge, MemoJudge  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import evaluate, load_questions  # noqa: E402
 from indexer.library import Library  # noqa: E402
-
-
-class MemoJudge:
-    def __init__(self, judge: Judge) -> None:
-        self.judge = judge
-        self.memo: dict[tuple[str, str], float] = {}
-
-    def score(self, question: str, sentences: Sequence[str]) -> np.ndarray:
-        missing = [s for s in dict.fromkeys(sentences) if (question, s) not in self.memo]
-        for s, p in zip(missing, self.judge.score(question, missing)):
-            self.memo[(question, s)] = float(p)
-        return np.array([self.memo[(question, s)] for s in sentences], dtype=np.float32)
 
 
 class MemoSearcher:

@@ -12,7 +12,7 @@ import numpy as np
 
 from indexer.ask.citations import markdown_reference, reference
 from indexer.ask.grading import asked_judgement, is_grade_of
-from indexer.ask.judge import Judge
+from indexer.ask.judge import Judge, MemoJudge
 from indexer.ask.topic import Topic, could_answer, is_procedural, names_a_term, on_topic, speaks_to
 from indexer.describe.judgements import read_judgements
 from indexer.ingest.sentences import BULLET, sentence_spans
@@ -64,8 +64,9 @@ def compose(
     question, or (with a judge and a ``rescue_score``) that the judge rates an answer with at least
     ``rescue_score``. Never a sentence that merely runs the process. With a judge and a
     ``keep_score``, a sentence it rates below that is left out, after the first, or as the first
-    where it is far from the question in meaning (a grade the report prints never is). ``says`` tells whether the library says a phrase at all (asked only to
-    word a decline)."""
+    where it is far from the question in meaning (a grade the report prints never is). ``says``
+    tells whether the library says a phrase at all (asked only to word a decline)."""
+    judge = MemoJudge(judge) if judge is not None else None  # rescued and doubted: rated once
     candidates = _candidates(query or question, hits[:PASSAGES_READ], embedder, query_vector)
     grades = _grades(question, topic, candidates, hits, min_score)
     off_topic = False  # did the topic rules turn down a sentence that scored enough?

@@ -57,3 +57,19 @@ class CrossEncoderJudge:
         pairs = [(question, s) for s in sentences]
         scores = on_model_thread(lambda: self._load().predict(pairs, batch_size=32, show_progress_bar=False))
         return np.asarray(scores, dtype=np.float32)
+
+
+class MemoJudge:
+    """A judge that rates each (question, sentence) once: an answer asks about the sentences it
+    rescues and those it doubts, which can be the same ones."""
+
+    def __init__(self, judge: Judge) -> None:
+        self.judge = judge
+        self.memo: dict[tuple[str, str], float] = {}
+
+    def score(self, question: str, sentences: Sequence[str]) -> np.ndarray:
+        missing = [s for s in dict.fromkeys(sentences) if (question, s) not in self.memo]
+        if missing:
+            for s, p in zip(missing, self.judge.score(question, missing)):
+                self.memo[(question, s)] = float(p)
+        return np.array([self.memo[(question, s)] for s in sentences], dtype=np.float32)

@@ -179,3 +179,14 @@ def test_a_best_sentence_neither_the_judge_nor_the_encoder_takes_for_an_answer_i
     declined = ask()
     assert not declined.answered and declined.sentences == ()
     assert declined.message.startswith("No Blackpool document")
+
+
+def test_the_judge_rates_each_sentence_once_an_answer(indexed: Settings, fake: FakeEmbedder) -> None:
+    """A sentence the judge rescued and then reads again for doubt is put to it once."""
+    library = _library(indexed, fake, KeywordJudge(), "topic+judge")
+    hits, filters = library.search(QUESTION)
+    judge = KeywordJudge("dentist")
+    answer = compose(QUESTION, hits, filters, library.embedder, 0.3, topic=UNSAID, judge=judge, topic_gate=True,
+                     rescue_score=0.78, keep_score=0.5)
+    assert answer.answered
+    assert len(judge.seen) == len(set(judge.seen))

@@ -43,9 +43,7 @@ def library(index_dir: str, generation: str, model: str) -> Library:
     """One per index generation: a rebuild publishes a new one, and the page switches to it."""
     settings = load_settings(index_dir=index_dir, model=model)
     opened = Library.open(settings, embedder(model))
-    preload = getattr(opened.judge, "preload", None)  # the answer judge loads while the page draws
-    if preload is not None:
-        preload()
+    opened.preload_judge()  # the answer judge loads while the page draws
     return opened
 
 

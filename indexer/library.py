@@ -74,6 +74,12 @@ class Library:
             judge = shared_judge(settings.judge)
         return cls(index, embedder or SentenceTransformerEmbedder(settings.model), settings, judge)
 
+    def preload_judge(self) -> None:
+        """Start loading the answer judge in the background, so that no first answer waits for it."""
+        preload = getattr(self.judge, "preload", None)
+        if preload is not None:
+            preload()
+
     @cached_property
     def searcher(self) -> Searcher:
         return Searcher(self.index, self.embedder, self.settings.dense_weight, self.settings.ann_ef_search,

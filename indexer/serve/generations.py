@@ -30,9 +30,7 @@ def warm(library: Library) -> Library:
     authority set, the acronyms; the embedder's first call too. The answer judge starts loading
     in the background."""
     library.search("children in care", k=1)
-    preload = getattr(library.judge, "preload", None)
-    if preload is not None:
-        preload()
+    library.preload_judge()
     return library
 
 

@@ -198,8 +198,6 @@ def _doubted(
         return set()
     lifted, first = set(grades), candidates[0]
     read = [c for c in candidates if c not in lifted][: 3 * MAX_SENTENCES]
-    if not read:
-        return set()
     rated = zip(read, judge.score(question, [c.text for c in read]))
     return {c for c, p in rated if p < keep_score and (c != first or c.cosine < FAR)}
 

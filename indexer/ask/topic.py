@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from lemminflect import getAllLemmas
 
 from indexer.ask.vocabulary import NOT_TOPICS, NUMBER, PROCEDURAL, QUANTITY, SYNONYMS, WORD
-from indexer.describe.authorities import gazetteer
+from indexer.describe.authorities import STYLE_WORDS, gazetteer
 from indexer.store.lexical import stem
 
 # The largest synonym group whose other words a lexical search adds.
@@ -129,8 +129,6 @@ def topic_of(
 
 # Two or more capitalised words inside a question, perhaps joined by "of", "and", "for" or "the".
 _CAPITALISED = re.compile(r"(?<=[\w,;:'’)])\s+([A-Z][\w'’-]*(?: (?:(?:of|and|for|the) )?[A-Z][\w'’-]*)+)")
-# Words of an authority's style ("Manchester City Council"), not of a name a service goes by.
-_STYLE = frozenset("city county council borough london royal metropolitan district".split())
 
 
 def _capitalised_names(query: str) -> list[tuple[int, int, str]]:
@@ -139,9 +137,10 @@ def _capitalised_names(query: str) -> list[tuple[int, int, str]]:
     says them; a report that has one says it by name."""
     out = []
     for m in _CAPITALISED.finditer(query):
-        spoken = WORD.findall(m.group(1).lower().replace("’", "'"))
-        if not _STYLE.issuperset(w.removesuffix("'s") for w in spoken) and any(w in NOT_TOPICS for w in spoken):
-            out.append((m.start(1), m.end(1), m.group(1).lower().replace("’", "'")))
+        name = m.group(1).lower().replace("’", "'")
+        spoken = WORD.findall(name)
+        if not STYLE_WORDS.issuperset(w.removesuffix("'s") for w in spoken) and any(w in NOT_TOPICS for w in spoken):
+            out.append((m.start(1), m.end(1), name))
     return out
 
 

@@ -30,6 +30,9 @@ _OTHER_PLACES = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“‘(])\s*$")
+# Words of an authority's style ("Manchester City Council", "the London Borough of"), never of a
+# name a service goes by.
+STYLE_WORDS = frozenset("city county council borough london royal metropolitan district".split())
 _PLACE_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:Borough |City |County |Metropolitan )*(?:Council|children.s services|local authority)",
     re.I,

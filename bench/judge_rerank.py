@@ -22,28 +22,25 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from indexer.ask.judge import Judge  # noqa: E402
 from indexer.config import load_settings  # noqa: E402
 from indexer.evaluate import _filters, contains_evidence, is_answerable, load_questions  # noqa: E402
 from indexer.ingest.sentences import sentence_spans  # noqa: E402
 from indexer.library import Library  # noqa: E402
 
-# One question's passages: (search score, holds the evidence, [(judge score, sentence holds it)]).
+# One question's passages, best first: (search score, holds the evidence, [(judge score, the
+# sentence holds it)] for the top ``depth``).
 Ranked = list[tuple[float, bool, list[tuple[float, bool]]]]
 
 
-def judged_hits(library: Library, row: dict[str, Any], depth: int) -> Ranked:
-    query, applied, _ = library.resolve(row["question"], _filters(row))
-    vector = library.embedder.embed([query])[0]
-    hits = library.searcher.search(query, applied, 30, query_vector=vector, topic=library.topic(query))
-    evidence, ranked = row["evidence"], []
-    assert library.judge is not None
-    for i, hit in enumerate(hits):
-        text = hit.passage.text
-        sentences = [text[s:e] for s, e in sentence_spans(text)] if i < depth else []
-        scores = library.judge.score(row["question"], sentences).tolist() if sentences else []
-        ranked.append((hit.score, contains_evidence(text, evidence),
-                       [(p, contains_evidence(s, evidence)) for p, s in zip(scores, sentences)]))
-    return ranked
+def judged_hits(library: Library, judge: Judge, row: dict[str, Any], depth: int) -> Ranked:
+    hits, _ = library.search(row["question"], _filters(row), k=30)
+    evidence = row["evidence"]
+    spans = [sentence_spans(h.passage.text) if i < depth else [] for i, h in enumerate(hits)]
+    sentences = [[h.passage.text[s:e] for s, e in found] for h, found in zip(hits, spans)]
+    scores = iter(judge.score(row["question"], [s for each in sentences for s in each]).tolist())
+    return [(hit.score, contains_evidence(hit.passage.text, evidence),
+             [(next(scores), contains_evidence(s, evidence)) for s in each]) for hit, each in zip(hits, sentences)]
 
 
 def measure(ranked: Ranked, weight: float) -> tuple[float, float, float]:
@@ -51,12 +48,11 @@ def measure(ranked: Ranked, weight: float) -> tuple[float, float, float]:
     if not ranked:
         return 0.0, 0.0, 0.0
     top = max(score for score, _, _ in ranked) or 1.0
-    blended = [((1 - weight) * score / top + weight * max(p for p, _ in sentences) if sentences
-                else (1 - weight) * score / top - 10.0, i) for i, (score, _, sentences) in enumerate(ranked)]
-    order = [i for _, i in sorted(blended, key=lambda pair: -pair[0])]
+    judged = [i for i, (_, _, sentences) in enumerate(ranked) if sentences]
+    blend = {i: (1 - weight) * ranked[i][0] / top + weight * max(p for p, _ in ranked[i][2]) for i in judged}
+    order = sorted(judged, key=lambda i: -blend[i]) + [i for i in range(len(ranked)) if i not in blend]
     rank = next((n + 1 for n, i in enumerate(order) if ranked[i][1]), None)
-    judged = [pair for i in order[:5] for pair in ranked[i][2]]
-    best = max(judged, default=(0.0, False))
+    best = max((pair for i in order[:5] for pair in ranked[i][2]), default=(0.0, False))
     return float(rank is not None and rank <= 5), 1.0 / rank if rank and rank <= 10 else 0.0, float(best[1])
 
 
@@ -68,11 +64,12 @@ def main() -> None:
     parser.add_argument("--weights", type=float, nargs="*", default=[0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0])
     args = parser.parse_args()
     library = Library.open(load_settings(index_dir=args.index))
-    if library.judge is None:
+    judge = library.judge
+    if judge is None:
         sys.exit("This needs the answer judge; INDEXER_JUDGE is empty.")
     for path in args.files:
         questions = [row for row in load_questions(path) if is_answerable(row)]
-        ranked = [judged_hits(library, row, args.depth) for row in questions]
+        ranked = [judged_hits(library, judge, row, args.depth) for row in questions]
         print(f"{path} ({len(questions)} answerable questions, judge over the top {args.depth} passages)")
         print("  weight  recall@5  MRR@10  best-judged sentence holds the evidence")
         for weight in args.weights:
